@@ -1,0 +1,31 @@
+/** @file
+ *  @brief Every rule of the corpus format (corpus/README.md), applied to a loaded corpus; what passes is
+ *  resolved into the model the index writer stores.
+ */
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "corpus_loader.h"
+#include "diagnostics.h"
+#include "stored_document.h"
+
+namespace pai {
+
+struct ResolvedSection {
+    std::string id;     ///< canonical id, or the heading's slug
+    std::string title;  ///< the heading as written
+    const MarkdownSection* source = nullptr;
+};
+
+struct ResolvedPattern {
+    PatternMeta meta;
+    std::vector<ResolvedSection> sections;
+};
+
+/// Checks @p corpus, reporting every problem to @p diagnostics, and returns the resolved patterns (related
+/// titles turned into ids). The result points into @p corpus, which must outlive it.
+std::vector<ResolvedPattern> check_corpus(const Corpus& corpus, Diagnostics& diagnostics);
+
+}  // namespace pai

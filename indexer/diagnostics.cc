@@ -1,0 +1,35 @@
+/** @file
+ *  @brief Diagnostic collection and printing.
+ */
+#include "diagnostics.h"
+
+#include <algorithm>
+
+namespace pai {
+
+void Diagnostics::error(const std::filesystem::path& path, int line, std::string message) {
+    items_.push_back({path, std::max(line, 1), Severity::kError, std::move(message)});
+}
+
+void Diagnostics::warning(const std::filesystem::path& path, int line, std::string message) {
+    items_.push_back({path, std::max(line, 1), Severity::kWarning, std::move(message)});
+}
+
+std::size_t Diagnostics::error_count(bool warnings_are_errors) const {
+    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) {
+        return d.severity == Severity::kError || warnings_are_errors;
+    }));
+}
+
+std::size_t Diagnostics::warning_count() const {
+    return static_cast<std::size_t>(std::count_if(
+        items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::kWarning; }));
+}
+
+void print(std::ostream& out, const Diagnostic& diagnostic, bool strict) {
+    const bool is_error = diagnostic.severity == Severity::kError || strict;
+    out << diagnostic.path.string() << ':' << diagnostic.line << ": " << (is_error ? "error" : "warning") << ": "
+        << diagnostic.message << '\n';
+}
+
+}  // namespace pai

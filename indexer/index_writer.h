@@ -1,0 +1,41 @@
+/** @file
+ *  @brief Writes resolved patterns into a new index generation beside the serving one, compacts it,
+ *  verifies it and only then publishes it; a failure at any point leaves the previous generation serving.
+ */
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include "corpus_checks.h"
+#include "index_generation.h"
+#include "stored_document.h"
+
+namespace pai {
+
+struct BuildOptions {
+    std::filesystem::path index_dir;
+    std::size_t batch_size = 1000;  ///< section documents per commit
+};
+
+struct BuildSummary {
+    std::size_t patterns = 0;
+    std::size_t sections = 0;
+    double seconds = 0;
+    std::uintmax_t index_bytes = 0;
+    Generation generation = 0;
+};
+
+/// Synonym groups: every word or phrase in a group is searched for any of the others.
+using SynonymGroups = std::vector<std::vector<std::string>>;
+
+/// Builds and publishes a new generation. @throws std::runtime_error with a message on any failure, after
+/// removing the partial build.
+BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std::vector<PillarInfo>& pillars,
+                         const SynonymGroups& synonyms, const BuildOptions& options);
+
+/// The Xapian document for one section (exposed for tests and benchmarks).
+StoredSection stored_section(const ResolvedPattern& pattern, const ResolvedSection& section, int ordinal);
+
+}  // namespace pai

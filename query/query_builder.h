@@ -1,0 +1,51 @@
+/** @file
+ *  @brief Turns a SearchRequest into a Xapian query: free text through the QueryParser (OR semantics,
+ *  phrases, +/-, field:value), explicit filters (OR within a field, AND across fields), with a plain-parse
+ *  fallback for malformed syntax.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "search_types.h"
+
+namespace pai {
+
+class QueryBuilder {
+public:
+    /// @param db  the database used for spelling correction, synonyms and wildcard expansion
+    explicit QueryBuilder(const Xapian::Database& db);
+
+    struct Built {
+        Xapian::Query query;
+        std::string corrected;  ///< a spelling-corrected query string, empty when there is none
+    };
+
+    /// Builds the full query for @p request; with no query text, the filters alone (or everything).
+    Built build(const SearchRequest& request);
+
+    /// Builds the query for @p text alone, without filters; @p sections_only restricts free text to the
+    /// sections' own text (used when a section filter is given).
+    Built parse_text(std::string_view text, bool sections_only = false);
+
+    const Xapian::Stem& stemmer() const { return stemmer_; }
+
+    /// @p text with every word the index does not contain replaced by its spelling suggestion, or empty
+    /// when nothing changed.
+    std::string corrected(std::string_view text) const;
+
+private:
+    Xapian::Database db_;
+    Xapian::QueryParser parser_;           ///< free text over section text and pattern-level text
+    Xapian::QueryParser section_parser_;   ///< free text over section text only, for `section:` searches
+    Xapian::Stem stemmer_;
+    Xapian::SimpleStopper stopper_;
+};
+
+/// The explicit filters of @p request as one query, or an empty Xapian::Query when there are none.
+Xapian::Query filter_query(const SearchRequest& request);
+
+}  // namespace pai

@@ -1,0 +1,91 @@
+/** @file
+ *  @brief The index schema: term prefixes, value slots and the canonical sections, shared by the indexer
+ *  and the searcher so both sides always agree.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pai::schema {
+
+/// Value slots. kSlotPatternId is the collapse key: one hit per pattern.
+inline constexpr Xapian::valueno kSlotPatternId = 0;
+inline constexpr Xapian::valueno kSlotPillar = 1;
+inline constexpr Xapian::valueno kSlotStatus = 2;
+inline constexpr Xapian::valueno kSlotSection = 3;
+
+/// A field that can be named in query text (`pillar:reliability`) or given as an explicit filter.
+struct Field {
+    std::string_view name;    ///< the user-facing name, also the HTTP parameter
+    std::string_view prefix;  ///< the Xapian term prefix
+    bool boolean;             ///< boolean filter (exact term) or free text
+};
+
+inline constexpr std::string_view kPrefixUniqueId = "Q";  ///< one per section document: id#section
+inline constexpr std::string_view kPrefixPattern = "XI";
+inline constexpr std::string_view kPrefixPillar = "XP";
+inline constexpr std::string_view kPrefixStatus = "XS";
+inline constexpr std::string_view kPrefixSection = "XC";
+inline constexpr std::string_view kPrefixTag = "K";
+inline constexpr std::string_view kPrefixTitle = "S";
+inline constexpr std::string_view kPrefixDocKind = "XK";  ///< XKsection on every section document
+/// Pattern-level text (title, description, tags), repeated in each section document so every section can
+/// stand for its pattern, but kept apart from the section's own text so `section:` searches only the latter.
+inline constexpr std::string_view kPrefixPatternText = "XM";
+
+/// The fields the query parser knows; filters use the boolean ones.
+inline constexpr std::array<Field, 6> kFields{{
+    {"pillar", kPrefixPillar, true},
+    {"status", kPrefixStatus, true},
+    {"section", kPrefixSection, true},
+    {"tag", kPrefixTag, true},
+    {"id", kPrefixPattern, true},
+    {"title", kPrefixTitle, false},
+}};
+
+/// The ten sections every pattern has, in their required order.
+struct CanonicalSection {
+    std::string_view id;       ///< stable id used by the API and `section:` filters
+    std::string_view heading;  ///< the heading as the corpus writes it
+};
+
+inline constexpr std::array<CanonicalSection, 10> kSections{{
+    {"what-it-is", "What It Is"},
+    {"problem", "The Problem It Solves"},
+    {"how-it-works", "How It Works"},
+    {"when-to-use", "When to Use It"},
+    {"when-not-to-use", "When NOT to Use It"},
+    {"trade-offs", "Trade-offs"},
+    {"implementation", "Implementation Example"},
+    {"tool-landscape", "Tool Landscape"},
+    {"related-patterns", "Related Patterns"},
+    {"further-reading", "Further Reading"},
+}};
+
+/// Section id of text that precedes the first H2.
+inline constexpr std::string_view kIntroSection = "introduction";
+
+/// The three maturity levels, from least to most proven.
+inline constexpr std::array<std::string_view, 3> kStatuses{"proposed", "emerging", "validated-in-production"};
+
+/// Lowercases and collapses a heading to a slug: "When not to use it!" -> "when-not-to-use-it".
+std::string slugify(std::string_view text);
+
+/// The canonical section a heading names, if any (matching is case- and punctuation-insensitive).
+std::optional<CanonicalSection> canonical_section(std::string_view heading);
+
+/// The position of a canonical section id in kSections, if it is one.
+std::optional<std::size_t> canonical_position(std::string_view section_id);
+
+/// The id under which a heading is indexed: its canonical id, or its slug for any other heading.
+std::string section_id_for_heading(std::string_view heading);
+
+/// A boolean term for a field value; values are lowercased and terms kept within Xapian's length limit.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+}  // namespace pai::schema

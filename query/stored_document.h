@@ -1,0 +1,83 @@
+/** @file
+ *  @brief What the indexer stores and the searcher reads back: the data of each section document and the
+ *  per-pattern and per-corpus metadata kept in the index's metadata table.
+ */
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pai {
+
+/// Document data of one section document: everything a search hit or a pattern view needs.
+struct StoredSection {
+    std::string pattern_id;
+    std::string title;
+    std::string description;
+    std::string pillar;
+    std::string status;
+    std::vector<std::string> tags;
+    std::string section_id;
+    std::string section_title;
+    std::string path;
+    int line = 0;      ///< first line of the section (its heading) in the source file, 1-based
+    int line_end = 0;  ///< last line of the section
+    int ordinal = 0;   ///< position of the section in its pattern
+    std::string text;      ///< plain text, used for snippets
+    std::string markdown;  ///< the section's Markdown source, heading included
+    std::string html;      ///< the section rendered by cmark in safe mode
+};
+
+struct RelatedRef {
+    std::string id;
+    std::string title;
+};
+
+struct EvidenceRef {
+    std::string title;
+    std::string url;
+};
+
+/// Per-pattern metadata, stored once under the metadata key "pattern:<id>".
+struct PatternMeta {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::string pillar;
+    std::string status;
+    std::vector<std::string> tags;
+    std::string path;
+    std::string last_reviewed;
+    std::vector<RelatedRef> related;
+    std::vector<EvidenceRef> evidence;
+};
+
+/// One pillar as listed in corpus/pillars.yaml.
+struct PillarInfo {
+    std::string id;
+    std::string name;
+    int order = 0;
+    std::string description;
+};
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredSection, pattern_id, title, description, pillar, status, tags,
+                                                section_id, section_title, path, line, line_end, ordinal, text,
+                                                markdown, html)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelatedRef, id, title)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvidenceRef, title, url)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PatternMeta, id, title, description, pillar, status, tags, path,
+                                                last_reviewed, related, evidence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PillarInfo, id, name, order, description)
+
+/// Metadata keys of the index.
+namespace meta_key {
+inline constexpr std::string_view kPillars = "pillars";             ///< JSON array of PillarInfo
+inline constexpr std::string_view kPatternPrefix = "pattern:";      ///< + id -> PatternMeta JSON
+inline constexpr std::string_view kPatternCount = "pattern_count";  ///< decimal
+inline constexpr std::string_view kBuiltAt = "built_at";            ///< ISO 8601 UTC
+}  // namespace meta_key
+
+}  // namespace pai

@@ -1,0 +1,131 @@
+/** @file
+ *  @brief The route table, the ErrorKind -> HTTP mapping and the security headers every response carries.
+ */
+#include "router.h"
+
+#include <array>
+#include <functional>
+
+#include "api_handlers.h"
+#include "http_params.h"
+#include "search_error.h"
+#include "static_files.h"
+
+namespace pai {
+namespace {
+
+using JsonHandler = std::function<nlohmann::json(SearcherPool&, const Target&)>;
+
+struct Route {
+    std::string_view path;  ///< exact path, or a prefix when it ends in '/'
+    JsonHandler handler;
+};
+
+const std::array<Route, 6> kRoutes{{
+    {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); }},
+    {"/v1/suggest", [](SearcherPool& s, const Target& t) { return get_suggest(s, t.params); }},
+    {"/v1/facets", [](SearcherPool& s, const Target& t) { return get_facets(s, t.params); }},
+    {"/v1/pillars", [](SearcherPool& s, const Target& t) { return get_pillars(s, t.params); }},
+    {"/healthz", [](SearcherPool& s, const Target& t) { return get_health(s, t.params); }},
+    {"/v1/patterns/",
+     [](SearcherPool& s, const Target& t) {
+         return get_pattern(s, std::string_view(t.path).substr(std::string_view("/v1/patterns/").size()), t.params);
+     }},
+}};
+
+http::status status_for(ErrorKind kind) {
+    switch (kind) {
+        case ErrorKind::kBadRequest: return http::status::bad_request;
+        case ErrorKind::kNotFound: return http::status::not_found;
+        case ErrorKind::kIndexUnavailable: return http::status::service_unavailable;
+        case ErrorKind::kInternal: return http::status::internal_server_error;
+    }
+    return http::status::internal_server_error;
+}
+
+void add_common_headers(Response& response) {
+    response.set(http::field::server, "pattern-searchd");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.set("Referrer-Policy", "no-referrer");
+    response.set("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+}
+
+Response json_response(http::status status, const nlohmann::json& body, const Request& request) {
+    Response response{status, request.version()};
+    response.set(http::field::content_type, "application/json");
+    response.set(http::field::cache_control, "no-store");
+    response.keep_alive(request.keep_alive());
+    // Replace invalid UTF-8 from the corpus or the query rather than failing the whole response.
+    response.body() = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    response.prepare_payload();
+    return response;
+}
+
+const Route* find_route(std::string_view path) {
+    for (const auto& route : kRoutes) {
+        const bool prefix = route.path.back() == '/';
+        if (prefix ? path.starts_with(route.path) && path.size() > route.path.size() : path == route.path) return &route;
+    }
+    return nullptr;
+}
+
+Response dispatch(const Request& request, ServerContext& context) {
+    if (request.target().size() > kMaxTargetBytes) {
+        throw SearchError(ErrorKind::kBadRequest, "the URL is longer than 8 KiB");
+    }
+    const Target target = parse_target(std::string_view(request.target().data(), request.target().size()));
+    if (request.method() != http::verb::get && request.method() != http::verb::head) {
+        Response response = error_response(http::status::method_not_allowed, "method_not_allowed",
+                                           "only GET and HEAD are supported", request.version(), request.keep_alive());
+        response.set(http::field::allow, "GET, HEAD");
+        return response;
+    }
+    if (const Route* route = find_route(target.path)) {
+        return json_response(http::status::ok, route->handler(context.searchers, target), request);
+    }
+    if (!target.path.starts_with("/v1/")) {
+        if (auto file = read_static_file(context.web_root, target.path)) {
+            Response response{http::status::ok, request.version()};
+            response.set(http::field::content_type, file->content_type);
+            response.keep_alive(request.keep_alive());
+            response.body() = std::move(file->body);
+            response.prepare_payload();
+            return response;
+        }
+    }
+    throw SearchError(ErrorKind::kNotFound, "nothing at " + target.path);
+}
+
+}  // namespace
+
+Response error_response(http::status status, std::string_view code, std::string_view message, unsigned version,
+                        bool keep_alive) {
+    Response response{status, version};
+    response.set(http::field::content_type, "application/json");
+    response.keep_alive(keep_alive);
+    response.body() = nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    response.prepare_payload();
+    add_common_headers(response);
+    return response;
+}
+
+Response handle_request(const Request& request, ServerContext& context) {
+    Response response;
+    try {
+        response = dispatch(request, context);
+    } catch (const SearchError& e) {
+        response = error_response(status_for(e.kind()), to_string(e.kind()), e.what(), request.version(),
+                                  request.keep_alive());
+    } catch (const std::exception& e) {
+        response = error_response(http::status::internal_server_error, "internal", e.what(), request.version(),
+                                  request.keep_alive());
+    }
+    add_common_headers(response);
+    if (request.method() == http::verb::head) response.body().clear();
+    return response;
+}
+
+}  // namespace pai

@@ -1,0 +1,26 @@
+/** @file
+ *  @brief Routes a request to its handler and is the one place where errors become HTTP statuses.
+ *  Pure: no sockets, so tests call it directly.
+ */
+#pragma once
+
+#include <filesystem>
+
+#include "http_types.h"
+#include "searcher_pool.h"
+
+namespace pai {
+
+struct ServerContext {
+    SearcherPool& searchers;
+    std::filesystem::path web_root;
+};
+
+/// Answers @p request. Never throws: every failure is a JSON error response.
+Response handle_request(const Request& request, ServerContext& context);
+
+/// A JSON error response `{"error": {"code", "message"}}` with the given status.
+Response error_response(http::status status, std::string_view code, std::string_view message, unsigned version,
+                        bool keep_alive);
+
+}  // namespace pai
