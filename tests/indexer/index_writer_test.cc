@@ -1,0 +1,65 @@
+#include "index_writer.h"
+
+#include <gtest/gtest.h>
+
+#include "fixture_index.h"
+#include "searcher.h"
+#include "test_support.h"
+
+namespace pai {
+namespace {
+
+TEST(IndexWriter, PublishesANewGenerationOnEachBuild) {
+    test::TempDir temp;
+    const auto first = test::index_corpus(test::fixtures_dir() / "corpus", temp.path());
+    EXPECT_EQ(first.generation, 1u);
+    EXPECT_EQ(first.patterns, 4u);
+    EXPECT_GT(first.index_bytes, 0u);
+    const auto second = test::index_corpus(test::fixtures_dir() / "corpus", temp.path());
+    EXPECT_EQ(second.generation, 2u);
+    EXPECT_EQ(current_generation(temp.path()), 2u);
+    Searcher searcher(temp.path());
+    EXPECT_EQ(searcher.generation(), 2u);
+    EXPECT_EQ(searcher.stats().patterns, 4u);
+}
+
+TEST(IndexWriter, KeepsOnlyTheNewestGenerations) {
+    test::TempDir temp;
+    for (int i = 0; i < 4; ++i) test::index_corpus(test::fixtures_dir() / "corpus", temp.path());
+    EXPECT_FALSE(std::filesystem::exists(generation_path(temp.path(), 1)));
+    EXPECT_FALSE(std::filesystem::exists(generation_path(temp.path(), 2)));
+    EXPECT_TRUE(std::filesystem::exists(generation_path(temp.path(), 3)));
+    EXPECT_TRUE(std::filesystem::exists(generation_path(temp.path(), 4)));
+}
+
+TEST(IndexWriter, FailedBuildLeavesThePreviousGenerationServing) {
+    test::TempDir temp;
+    test::index_corpus(test::fixtures_dir() / "corpus", temp.path());
+    Searcher before(temp.path());
+    SearchRequest request;
+    request.query = "breaker";
+    const auto expected = before.search(request).total;
+
+    // Xapian refuses terms over 245 bytes: a synonym that long fails the build half way through.
+    const SynonymGroups poisoned{{std::string(300, 'x'), "breaker"}};
+    EXPECT_THROW(test::index_corpus(test::fixtures_dir() / "corpus", temp.path(), poisoned), std::runtime_error);
+
+    EXPECT_EQ(current_generation(temp.path()), 1u);
+    EXPECT_FALSE(std::filesystem::exists(generation_path(temp.path(), 2)));
+    EXPECT_FALSE(std::filesystem::exists(generation_path(temp.path(), 2).string() + ".building"));
+    Searcher after(temp.path());
+    EXPECT_EQ(after.search(request).total, expected);
+}
+
+TEST(IndexWriter, LeftoverFromAKilledBuildIsRemovedByTheNextOne) {
+    test::TempDir temp;
+    test::index_corpus(test::fixtures_dir() / "corpus", temp.path());
+    const auto leftover = generation_path(temp.path(), 2).string() + ".building";
+    std::filesystem::create_directories(leftover);
+    const auto summary = test::index_corpus(test::fixtures_dir() / "corpus", temp.path());
+    EXPECT_EQ(summary.generation, 3u);
+    EXPECT_FALSE(std::filesystem::exists(leftover));
+}
+
+}  // namespace
+}  // namespace pai
