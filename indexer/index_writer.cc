@@ -21,8 +21,18 @@ constexpr Xapian::termcount kTitleWeight = 6;
 constexpr Xapian::termcount kDescriptionWeight = 3;
 constexpr Xapian::termcount kTagWeight = 3;
 constexpr Xapian::termcount kHeadingWeight = 2;
-constexpr Xapian::termcount kProseWeight = 2;
 constexpr Xapian::termcount kCodeWeight = 1;  // code blocks count for less than prose
+
+/// Prose weight by section: where a pattern states its problem and purpose counts most; examples, tools and
+/// reading lists count least.
+Xapian::termcount prose_weight(std::string_view section_id) {
+    if (section_id == "problem" || section_id == "what-it-is" || section_id == "when-to-use") return 3;
+    if (section_id == "implementation" || section_id == "tool-landscape" || section_id == "further-reading" ||
+        section_id == "related-patterns") {
+        return 1;
+    }
+    return 2;
+}
 constexpr std::size_t kGenerationsKept = 2;   // the new one and the one readers may still hold
 
 const std::regex kGenerationName("^gen-([0-9]+)(\\.building)?$");
@@ -57,11 +67,13 @@ Xapian::Document make_document(const StoredSection& stored, Xapian::TermGenerato
     terms.increase_termpos();
     terms.index_text(tags_as_text(stored.tags), kTagWeight, pattern_text);
     terms.increase_termpos();
-    terms.index_text(stored.section_title, kHeadingWeight);
+    // The caveat section's own words go under their own prefix, out of the default search.
+    const std::string body_prefix(section.id == schema::kCaveatSection ? schema::kPrefixCaveatText : "");
+    terms.index_text(stored.section_title, kHeadingWeight, body_prefix);
     terms.increase_termpos();
-    terms.index_text(section.source->prose, kProseWeight);
+    terms.index_text(section.source->prose, prose_weight(section.id), body_prefix);
     terms.increase_termpos();
-    terms.index_text(section.source->code, kCodeWeight);
+    terms.index_text(section.source->code, kCodeWeight, body_prefix);
 
     doc.add_boolean_term(schema::boolean_term(schema::kPrefixDocKind, "section"));
     doc.add_boolean_term(schema::boolean_term(schema::kPrefixPattern, stored.pattern_id));
@@ -160,7 +172,8 @@ BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std
     const auto building_path = final_path.string() + ".building";
     try {
         {
-            Xapian::WritableDatabase db(building_path, Xapian::DB_CREATE_OR_OVERWRITE);
+            // The building copy is scratch: only the compacted copy is published, so skip its fsyncs.
+            Xapian::WritableDatabase db(building_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
             Xapian::TermGenerator terms;
             terms.set_stemmer(Xapian::Stem("english"));
             terms.set_database(db);

@@ -64,6 +64,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db), stemmer_("engl
     }
     parser_.add_prefix("", "");
     parser_.add_prefix("", std::string(schema::kPrefixPatternText));
+    section_parser_.add_prefix("", "");
+    section_parser_.add_prefix("", std::string(schema::kPrefixCaveatText));
 }
 
 std::string QueryBuilder::corrected(std::string_view text) const {
@@ -124,6 +126,11 @@ QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
         SearchRequest browse = request;
         browse.query.clear();
         return {build(browse).query, built.corrected};
+    }
+    if (!sections_only) {
+        // A pattern's caveats describe where it does not fit: they never count as a match for free text.
+        const Xapian::Query caveats(schema::boolean_term(schema::kPrefixSection, schema::kCaveatSection));
+        built.query = Xapian::Query(Xapian::Query::OP_AND_NOT, built.query, caveats);
     }
     if (!filters.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filters);
     return built;

@@ -37,6 +37,10 @@ inline constexpr std::string_view kPrefixDocKind = "XK";  ///< XKsection on ever
 /// Pattern-level text (title, description, tags), repeated in each section document so every section can
 /// stand for its pattern, but kept apart from the section's own text so `section:` searches only the latter.
 inline constexpr std::string_view kPrefixPatternText = "XM";
+/// Text of "When NOT to Use It": it names the situations a pattern is wrong for, so it must not raise the
+/// pattern for them. It is searched only when a query asks for that section (`section:when-not-to-use`).
+inline constexpr std::string_view kPrefixCaveatText = "XN";
+inline constexpr std::string_view kCaveatSection = "when-not-to-use";
 
 /// The fields the query parser knows; filters use the boolean ones.
 inline constexpr std::array<Field, 6> kFields{{

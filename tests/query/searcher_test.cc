@@ -259,3 +259,20 @@ TEST(SearcherOpen, MissingIndexIsUnavailable) {
 
 }  // namespace
 }  // namespace pai
+
+namespace pai {
+namespace {
+
+TEST_F(SearcherTest, CaveatTextNeverRaisesAPatternForWhatItRulesOut) {
+    // Only circuit-breaker's "When NOT to Use It" mentions a batch job.
+    const auto free_text = ids(search("batch job"));
+    EXPECT_EQ(std::count(free_text.begin(), free_text.end(), "circuit-breaker"), 0);
+    SearchRequest request;
+    request.query = "batch job";
+    request.sections = {"when-not-to-use"};
+    EXPECT_EQ(ids(search(request)), std::vector<std::string>{"circuit-breaker"});
+    EXPECT_EQ(ids(search("section:when-not-to-use batch")), std::vector<std::string>{"circuit-breaker"});
+}
+
+}  // namespace
+}  // namespace pai
