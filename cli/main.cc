@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "http_client.h"
+#include "api_backend.h"
 #include "output.h"
 #include "result_json.h"
 #include "search_error.h"
@@ -44,14 +44,7 @@ nlohmann::json run(const pai::SearchRequest& request, const std::string& server,
         pai::Searcher searcher(index);
         return pai::to_json(searcher.search(request));
     }
-    const auto reply = pai::http_get(server, search_target(request));
-    auto body = nlohmann::json::parse(reply.body, nullptr, false);
-    if (body.is_discarded()) throw pai::ConnectionError(server + " did not answer with JSON (status " + std::to_string(reply.status) + ")");
-    if (reply.status != 200) {
-        const std::string message = body.contains("error") ? body["error"].value("message", "") : reply.body;
-        throw pai::SearchError(pai::ErrorKind::kBadRequest, message);
-    }
-    return body;
+    return pai::api_get(*pai::daemon_backend(server), search_target(request));
 }
 
 }  // namespace
@@ -90,10 +83,7 @@ int main(int argc, char** argv) {
             std::cout << pai::format_results(result, color);
         }
         return result.at("total").get<std::size_t>() > 0 ? kExitResults : kExitNoResults;
-    } catch (const pai::ConnectionError& e) {
-        std::cerr << "pattern-search: " << e.what()
-                  << "\n  Start the daemon with scripts/serve, or search an index directly with --index var/index\n";
-    } catch (const pai::SearchError& e) {
+    } catch (const std::runtime_error& e) {  // ConnectionError (with how to start the daemon) or SearchError
         std::cerr << "pattern-search: " << e.what() << '\n';
     }
     return kExitUsage;

@@ -17,8 +17,12 @@ namespace {
 const std::regex kSlugPattern("^[a-z0-9]+(-[a-z0-9]+)*$");
 const std::regex kDatePattern("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
 constexpr std::size_t kMaxTags = 10;
+// std::regex recurses once per character: a hostile megabyte-long value would overflow the stack.
+constexpr std::size_t kMaxSlugBytes = 100;
 
-bool is_slug(const std::string& text) { return std::regex_match(text, kSlugPattern); }
+bool is_slug(const std::string& text) {
+    return text.size() <= kMaxSlugBytes && std::regex_match(text, kSlugPattern);
+}
 
 bool is_real_date(const std::string& text) {
     std::smatch parts;

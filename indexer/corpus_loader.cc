@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "text_checks.h"
+
 namespace pai {
 namespace {
 
@@ -67,6 +69,10 @@ bool load_pattern_file(const std::filesystem::path& path, std::string_view conte
                        Diagnostics& diagnostics) {
     const SplitDocument split = split_front_matter(content);
     if (!split.has_front_matter) return false;
+    if (const auto problem = find_text_problem(content)) {
+        diagnostics.error(path, problem->line, problem->message);
+        return false;
+    }
     if (split.unclosed) {
         diagnostics.error(path, 1, "front matter opened with '---' is never closed");
         return false;

@@ -6,13 +6,27 @@
 #include <algorithm>
 
 namespace pai {
+namespace {
+
+// Messages quote corpus values; a hostile file's megabyte-long value is cut, at a UTF-8 boundary.
+constexpr std::size_t kMaxMessageBytes = 300;
+
+std::string shortened(std::string message) {
+    if (message.size() <= kMaxMessageBytes) return message;
+    std::size_t cut = kMaxMessageBytes;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+    message.resize(cut);
+    return message + "\xE2\x80\xA6";
+}
+
+}  // namespace
 
 void Diagnostics::error(const std::filesystem::path& path, int line, std::string message) {
-    items_.push_back({path, std::max(line, 1), Severity::kError, std::move(message)});
+    items_.push_back({path, std::max(line, 1), Severity::kError, shortened(std::move(message))});
 }
 
 void Diagnostics::warning(const std::filesystem::path& path, int line, std::string message) {
-    items_.push_back({path, std::max(line, 1), Severity::kWarning, std::move(message)});
+    items_.push_back({path, std::max(line, 1), Severity::kWarning, shortened(std::move(message))});
 }
 
 std::size_t Diagnostics::error_count(bool warnings_are_errors) const {

@@ -3,6 +3,7 @@
  */
 #include "front_matter.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 
@@ -129,6 +130,10 @@ std::optional<FrontMatter> parse_front_matter(const SplitDocument& document, con
     YAML::Node root;
     try {
         root = YAML::Load(document.yaml);
+    } catch (const YAML::DeepRecursion& e) {
+        diagnostics.error(path, document.yaml_first_line + std::max(e.mark.line, 0),
+                          "invalid YAML: nested more than " + std::to_string(e.depth() - 1) + " levels deep");
+        return std::nullopt;
     } catch (const YAML::Exception& e) {
         diagnostics.error(path, document.yaml_first_line + std::max(e.mark.line, 0), "invalid YAML: " + e.msg);
         return std::nullopt;

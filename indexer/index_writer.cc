@@ -1,22 +1,25 @@
 /** @file
- *  @brief Generation building: write to `gen-N.building`, compact into `gen-N`, verify, publish the stub,
- *  prune old generations.
+ *  @brief Generation building: parallel writers fill `gen-N.building-K`, compaction merges them into `gen-N`,
+ *  verify, publish the stub, prune old generations.
  */
 #include "index_writer.h"
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <exception>
 #include <regex>
+#include <span>
+#include <thread>
 
 #include "schema.h"
 
 namespace pai {
 namespace {
 
-// How much each field counts, as within-document frequency increments. Title, description and tags are
-// repeated in every section document so that any section can stand for its pattern.
+// How much each field counts, as within-document frequency increments.
 constexpr Xapian::termcount kTitleWeight = 6;
 constexpr Xapian::termcount kDescriptionWeight = 3;
 constexpr Xapian::termcount kTagWeight = 3;
@@ -35,7 +38,10 @@ Xapian::termcount prose_weight(std::string_view section_id) {
 }
 constexpr std::size_t kGenerationsKept = 2;   // the new one and the one readers may still hold
 
-const std::regex kGenerationName("^gen-([0-9]+)(\\.building)?$");
+const std::regex kGenerationName("^gen-([0-9]+)(\\.building(-[0-9]+)?)?$");
+
+// Fewer sections than this per writer and a second writer costs more than it saves.
+constexpr std::size_t kMinSectionsPerWriter = 500;
 
 std::string iso_now() {
     const std::time_t now = std::time(nullptr);
@@ -59,14 +65,19 @@ Xapian::Document make_document(const StoredSection& stored, Xapian::TermGenerato
                                const ResolvedSection& section) {
     Xapian::Document doc;
     terms.set_document(doc);
-    const std::string pattern_text(schema::kPrefixPatternText);
-    terms.index_text(stored.title, kTitleWeight, pattern_text);
     terms.index_text(stored.title, 1, std::string(schema::kPrefixTitle));
     terms.increase_termpos();
-    terms.index_text(stored.description, kDescriptionWeight, pattern_text);
-    terms.increase_termpos();
-    terms.index_text(tags_as_text(stored.tags), kTagWeight, pattern_text);
-    terms.increase_termpos();
+    // Patterns rank by the sum of their sections (query/pattern_ranking.h), so pattern-level text goes in
+    // once, with the first section, rather than being counted again in every section.
+    if (stored.ordinal == 0) {
+        const std::string pattern_text(schema::kPrefixPatternText);
+        terms.index_text(stored.title, kTitleWeight, pattern_text);
+        terms.increase_termpos();
+        terms.index_text(stored.description, kDescriptionWeight, pattern_text);
+        terms.increase_termpos();
+        terms.index_text(tags_as_text(stored.tags), kTagWeight, pattern_text);
+        terms.increase_termpos();
+    }
     // The caveat section's own words go under their own prefix, out of the default search.
     const std::string body_prefix(section.id == schema::kCaveatSection ? schema::kPrefixCaveatText : "");
     terms.index_text(stored.section_title, kHeadingWeight, body_prefix);
@@ -148,6 +159,86 @@ std::uintmax_t directory_bytes(const std::filesystem::path& dir) {
     return total;
 }
 
+/// What every writer needs besides its own patterns.
+struct BuildInputs {
+    const std::vector<PillarInfo>& pillars;
+    const SynonymGroups& synonyms;
+    const BuildOptions& options;
+    std::size_t pattern_count;
+};
+
+/// Contiguous ranges of patterns, one per writer. Compaction merges the parts in this order, so documents get
+/// the docids a single writer would have given them.
+std::vector<std::span<const ResolvedPattern>> split_for_writers(const std::vector<ResolvedPattern>& patterns,
+                                                                std::size_t writers) {
+    std::size_t sections = 0;
+    for (const auto& pattern : patterns) sections += pattern.sections.size();
+    if (writers == 0) writers = std::min<std::size_t>(std::thread::hardware_concurrency(), sections / kMinSectionsPerWriter);
+    writers = std::clamp<std::size_t>(writers, 1, std::max<std::size_t>(patterns.size(), 1));
+    std::vector<std::span<const ResolvedPattern>> parts;
+    for (std::size_t i = 0; i < writers; ++i) {
+        const std::size_t begin = patterns.size() * i / writers;
+        const std::size_t end = patterns.size() * (i + 1) / writers;
+        parts.emplace_back(patterns.data() + begin, end - begin);
+    }
+    return parts;
+}
+
+/// One writer's share of a build: its patterns' section documents and metadata, committed every
+/// batch_size documents. The first part also holds what the index has once (synonyms, pillars, counts).
+std::size_t write_part(const std::filesystem::path& path, std::span<const ResolvedPattern> patterns, bool first,
+                       const BuildInputs& inputs) {
+    // A part is scratch: only the compacted merge is published, so skip its fsyncs.
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    Xapian::TermGenerator terms;
+    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_database(db);
+    terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    std::size_t sections = 0;
+    for (const auto& pattern : patterns) {
+        int ordinal = 0;
+        for (const auto& section : pattern.sections) {
+            const StoredSection stored = stored_section(pattern, section, ordinal++);
+            const auto unique = schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + section.id);
+            db.replace_document(unique, make_document(stored, terms, section));
+            if (++sections % inputs.options.batch_size == 0) db.commit();
+        }
+        db.set_metadata(std::string(meta_key::kPatternPrefix) + pattern.meta.id, nlohmann::json(pattern.meta).dump());
+    }
+    if (first) {
+        add_synonyms(db, inputs.synonyms);
+        db.set_metadata(std::string(meta_key::kPillars), nlohmann::json(inputs.pillars).dump());
+        db.set_metadata(std::string(meta_key::kPatternCount), std::to_string(inputs.pattern_count));
+        db.set_metadata(std::string(meta_key::kBuiltAt), iso_now());
+        for (const auto& [key, value] : inputs.options.extra_metadata) db.set_metadata(key, value);
+    }
+    db.commit();
+    return sections;
+}
+
+/// Writes the parts in parallel, one writer thread each. @returns the section count of each part.
+std::vector<std::size_t> write_parts(const std::vector<std::filesystem::path>& paths,
+                                     const std::vector<std::span<const ResolvedPattern>>& parts,
+                                     const BuildInputs& inputs) {
+    std::vector<std::size_t> sections(parts.size());
+    std::vector<std::exception_ptr> failures(parts.size());
+    std::vector<std::thread> writers;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        writers.emplace_back([&, i] {
+            try {
+                sections[i] = write_part(paths[i], parts[i], i == 0, inputs);
+            } catch (...) {
+                failures[i] = std::current_exception();
+            }
+        });
+    }
+    for (auto& writer : writers) writer.join();
+    for (const auto& failure : failures) {
+        if (failure) std::rethrow_exception(failure);
+    }
+    return sections;
+}
+
 }  // namespace
 
 StoredSection stored_section(const ResolvedPattern& pattern, const ResolvedSection& section, int ordinal) {
@@ -169,39 +260,29 @@ BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std
     BuildSummary summary;
     summary.generation = next_generation(index_dir);
     const auto final_path = generation_path(index_dir, summary.generation);
-    const auto building_path = final_path.string() + ".building";
+    const auto parts = split_for_writers(patterns, options.writers);
+    std::vector<std::filesystem::path> building_paths;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        building_paths.push_back(final_path.string() + ".building-" + std::to_string(i + 1));
+    }
+    auto remove_building = [&] {
+        std::error_code ignored;
+        for (const auto& path : building_paths) std::filesystem::remove_all(path, ignored);
+    };
     try {
+        const BuildInputs inputs{pillars, synonyms, options, patterns.size()};
+        for (const auto sections : write_parts(building_paths, parts, inputs)) summary.sections += sections;
+        summary.patterns = patterns.size();
         {
-            // The building copy is scratch: only the compacted copy is published, so skip its fsyncs.
-            Xapian::WritableDatabase db(building_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-            Xapian::TermGenerator terms;
-            terms.set_stemmer(Xapian::Stem("english"));
-            terms.set_database(db);
-            terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-            std::size_t pending = 0;
-            for (const auto& pattern : patterns) {
-                int ordinal = 0;
-                for (const auto& section : pattern.sections) {
-                    const StoredSection stored = stored_section(pattern, section, ordinal++);
-                    const auto unique = schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + section.id);
-                    db.replace_document(unique, make_document(stored, terms, section));
-                    ++summary.sections;
-                    if (++pending == options.batch_size) {
-                        db.commit();
-                        pending = 0;
-                    }
-                }
-                db.set_metadata(std::string(meta_key::kPatternPrefix) + pattern.meta.id, nlohmann::json(pattern.meta).dump());
-                ++summary.patterns;
+            // Compaction merges the parts (spellings summed, docids in part order) into the published copy.
+            Xapian::Database all;
+            for (const auto& path : building_paths) {
+                summary.uncompacted_bytes += directory_bytes(path);
+                all.add_database(Xapian::Database(path.string()));
             }
-            add_synonyms(db, synonyms);
-            db.set_metadata(std::string(meta_key::kPillars), nlohmann::json(pillars).dump());
-            db.set_metadata(std::string(meta_key::kPatternCount), std::to_string(summary.patterns));
-            db.set_metadata(std::string(meta_key::kBuiltAt), iso_now());
-            db.commit();
-            db.compact(final_path.string());
+            all.compact(final_path.string());
         }
-        std::filesystem::remove_all(building_path);
+        remove_building();
         // Refuse to publish anything that does not open with every document in it.
         const Xapian::Database check(final_path.string());
         if (check.get_doccount() != summary.sections) {
@@ -210,12 +291,12 @@ BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std
         }
         publish_generation(index_dir, summary.generation);
     } catch (const Xapian::Error& e) {
-        std::filesystem::remove_all(building_path);
+        remove_building();
         std::filesystem::remove_all(final_path);
         throw std::runtime_error("index build failed: " + e.get_description());
     } catch (const std::exception& e) {
         std::error_code ignored;
-        std::filesystem::remove_all(building_path, ignored);
+        remove_building();
         std::filesystem::remove_all(final_path, ignored);
         throw std::runtime_error(std::string("index build failed: ") + e.what());
     }

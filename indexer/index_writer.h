@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "corpus_checks.h"
@@ -17,6 +19,11 @@ namespace pai {
 struct BuildOptions {
     std::filesystem::path index_dir;
     std::size_t batch_size = 1000;  ///< section documents per commit
+    /// Writers building parts of the index in parallel, merged by the final compaction: at most one per
+    /// pattern; 0 picks one per core, fewer for small corpora.
+    std::size_t writers = 0;
+    /// Further metadata stored as given (key -> value), e.g. the guides and the Decision Guide (guides.h).
+    std::map<std::string, std::string> extra_metadata{};
 };
 
 struct BuildSummary {
@@ -24,6 +31,7 @@ struct BuildSummary {
     std::size_t sections = 0;
     double seconds = 0;
     std::uintmax_t index_bytes = 0;
+    std::uintmax_t uncompacted_bytes = 0;  ///< the build before compaction
     Generation generation = 0;
 };
 

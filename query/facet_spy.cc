@@ -1,9 +1,11 @@
 /** @file
- *  @brief Per-pattern facet counting.
+ *  @brief Per-pattern facet counting: the docid table for one local database, value counts for shards.
  */
 #include "facet_spy.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 
 #include "schema.h"
 
@@ -18,27 +20,136 @@ std::vector<FacetValue> sorted(const std::map<std::string, std::size_t>& counts)
     return values;
 }
 
+/// Sees every match and marks its pattern and section in preallocated arrays.
+class TableCounter : public FacetCounter, public Xapian::MatchSpy {
+public:
+    explicit TableCounter(std::shared_ptr<const FacetTable> table)
+        : table_(std::move(table)), seen_(table_->pattern_count()), sections_(table_->value_count()) {}
+
+    void attach(Xapian::Enquire& enquire) override { enquire.add_matchspy(this); }
+
+    void operator()(const Xapian::Document& doc, double) override {
+        const Xapian::docid did = doc.get_docid();
+        const std::uint32_t pattern = table_->pattern_of(did);
+        if (pattern == FacetTable::kNone) return;
+        if (!seen_[pattern]) {
+            seen_[pattern] = true;
+            matched_.push_back(pattern);
+        }
+        ++sections_[table_->section_of(did)];
+    }
+
+    std::size_t pattern_count() const override { return matched_.size(); }
+
+    Facets facets() const override {
+        std::map<std::string, std::size_t> pillars;
+        std::map<std::string, std::size_t> statuses;
+        for (const auto pattern : matched_) {
+            ++pillars[table_->value(table_->pillar_of(pattern))];
+            ++statuses[table_->value(table_->status_of(pattern))];
+        }
+        std::map<std::string, std::size_t> sections;
+        for (std::uint32_t value = 0; value < sections_.size(); ++value) {
+            if (sections_[value] > 0) sections[table_->value(value)] = sections_[value];
+        }
+        return {sorted(pillars), sorted(statuses), sorted(sections)};
+    }
+
+private:
+    std::shared_ptr<const FacetTable> table_;
+    std::vector<bool> seen_;
+    std::vector<std::uint32_t> matched_;
+    std::vector<std::size_t> sections_;
+};
+
+/// Xapian's own value counts, which remote shards can run and send back to be merged.
+class ValueCounter : public FacetCounter {
+public:
+    explicit ValueCounter(std::shared_ptr<const PatternAttributes> patterns)
+        : patterns_(std::move(patterns)), by_pattern_(schema::kSlotPatternId), by_section_(schema::kSlotSection) {}
+
+    void attach(Xapian::Enquire& enquire) override {
+        enquire.add_matchspy(&by_pattern_);
+        enquire.add_matchspy(&by_section_);
+    }
+
+    std::size_t pattern_count() const override {
+        return static_cast<std::size_t>(std::distance(by_pattern_.values_begin(), by_pattern_.values_end()));
+    }
+
+    Facets facets() const override {
+        std::map<std::string, std::size_t> pillars;
+        std::map<std::string, std::size_t> statuses;
+        for (auto value = by_pattern_.values_begin(); value != by_pattern_.values_end(); ++value) {
+            const auto found = patterns_->find(*value);
+            if (found == patterns_->end()) continue;  // a section document without pattern metadata
+            ++pillars[found->second.first];
+            ++statuses[found->second.second];
+        }
+        std::map<std::string, std::size_t> sections;
+        for (auto value = by_section_.values_begin(); value != by_section_.values_end(); ++value) {
+            sections[*value] = value.get_termfreq();
+        }
+        return {sorted(pillars), sorted(statuses), sorted(sections)};
+    }
+
+private:
+    std::shared_ptr<const PatternAttributes> patterns_;
+    Xapian::ValueCountMatchSpy by_pattern_;
+    Xapian::ValueCountMatchSpy by_section_;
+};
+
 }  // namespace
 
-void PatternFacetSpy::operator()(const Xapian::Document& doc, double) {
-    std::string pattern = doc.get_value(schema::kSlotPatternId);
-    section_patterns_[doc.get_value(schema::kSlotSection)].insert(pattern);
-    if (!pattern_pillar_status_.contains(pattern)) {
-        pattern_pillar_status_.emplace(std::move(pattern), std::make_pair(doc.get_value(schema::kSlotPillar),
-                                                                         doc.get_value(schema::kSlotStatus)));
+FacetTable::FacetTable(const Xapian::Database& db)
+    : pattern_of_(db.get_lastdocid() + 1, kNone), section_of_(db.get_lastdocid() + 1, 0) {
+    std::unordered_map<std::string, std::uint32_t> pattern_ids;
+    std::unordered_map<std::string, std::uint32_t> value_ids;
+    for (auto it = db.valuestream_begin(schema::kSlotPatternId); it != db.valuestream_end(schema::kSlotPatternId);
+         ++it) {
+        const auto [entry, added] = pattern_ids.try_emplace(*it, static_cast<std::uint32_t>(pattern_ids.size()));
+        pattern_of_[it.get_docid()] = entry->second;
+    }
+    pillar_of_.resize(pattern_ids.size());
+    status_of_.resize(pattern_ids.size());
+    for (auto it = db.valuestream_begin(schema::kSlotSection); it != db.valuestream_end(schema::kSlotSection); ++it) {
+        section_of_[it.get_docid()] = intern(value_ids, *it);
+    }
+    // Every section document of a pattern carries the same pillar and status.
+    for (const auto& [slot, out] : {std::pair{schema::kSlotPillar, &pillar_of_}, {schema::kSlotStatus, &status_of_}}) {
+        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+            const std::uint32_t pattern = pattern_of_[it.get_docid()];
+            if (pattern != kNone) (*out)[pattern] = intern(value_ids, *it);
+        }
     }
 }
 
-Facets PatternFacetSpy::facets() const {
-    std::map<std::string, std::size_t> pillars;
-    std::map<std::string, std::size_t> statuses;
-    for (const auto& [pattern, pillar_status] : pattern_pillar_status_) {
-        ++pillars[pillar_status.first];
-        ++statuses[pillar_status.second];
-    }
-    std::map<std::string, std::size_t> sections;
-    for (const auto& [section, patterns] : section_patterns_) sections[section] = patterns.size();
-    return {sorted(pillars), sorted(statuses), sorted(sections)};
+std::uint32_t FacetTable::intern(std::unordered_map<std::string, std::uint32_t>& ids, std::string value) {
+    const auto [entry, added] = ids.try_emplace(value, static_cast<std::uint32_t>(values_.size()));
+    if (added) values_.push_back(std::move(value));
+    return entry->second;
+}
+
+std::shared_ptr<const FacetTable> FacetTable::shared(const Xapian::Database& db) {
+    // A generation never changes once published, so its uuid and revision name one table for good.
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<const FacetTable>> tables;
+    const std::string key = db.get_uuid() + "@" + std::to_string(db.get_revision());
+    std::lock_guard lock(mutex);
+    std::erase_if(tables, [](const auto& entry) { return entry.second.expired(); });
+    if (auto table = tables[key].lock()) return table;
+    auto table = std::make_shared<const FacetTable>(db);
+    tables[key] = table;
+    return table;
+}
+
+FacetSource::FacetSource(const Xapian::Database& db, bool single_local, PatternAttributes patterns)
+    : table_(single_local ? FacetTable::shared(db) : nullptr),
+      patterns_(std::make_shared<const PatternAttributes>(std::move(patterns))) {}
+
+std::unique_ptr<FacetCounter> FacetSource::counter() const {
+    if (table_) return std::make_unique<TableCounter>(table_);
+    return std::make_unique<ValueCounter>(patterns_);
 }
 
 }  // namespace pai

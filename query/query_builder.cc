@@ -4,6 +4,7 @@
 #include "query_builder.h"
 
 #include <cctype>
+#include <set>
 #include <vector>
 
 #include "schema.h"
@@ -69,8 +70,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db), stemmer_("engl
 }
 
 std::string QueryBuilder::corrected(std::string_view text) const {
-    // Only words the index has never seen are corrected, in place, so operators, phrases and field:value
-    // survive. (The QueryParser's own correction also rewrites words the index does contain.)
+    // Only words the index has never seen, in any form, are corrected, in place, so operators, phrases and
+    // field:value survive. Typos rarely change a word's first letter, and short words have many neighbours,
+    // so a suggestion must keep the first letter and stay within one edit for words under eight letters.
     std::string out;
     bool changed = false;
     std::size_t i = 0;
@@ -80,14 +82,15 @@ std::string QueryBuilder::corrected(std::string_view text) const {
             continue;
         }
         std::size_t end = i;
-        while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'')) ++end;
         std::string word(text.substr(i, end - i));
         const bool is_field = end < text.size() && text[end] == ':';
         std::string lowered = word;
         for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (!is_field && lowered.size() > 2 && !db_.term_exists(lowered)) {
-            const std::string suggestion = db_.get_spelling_suggestion(lowered);
-            if (!suggestion.empty()) {
+        if (!is_field && is_correctable(lowered)) {
+            const unsigned distance = lowered.size() < 8 ? 1 : 2;
+            const std::string suggestion = db_.get_spelling_suggestion(lowered, distance);
+            if (!suggestion.empty() && suggestion.front() == lowered.front()) {
                 word = suggestion;
                 changed = true;
             }
@@ -96,6 +99,19 @@ std::string QueryBuilder::corrected(std::string_view text) const {
         i = end;
     }
     return changed ? out : std::string();
+}
+
+bool QueryBuilder::is_correctable(const std::string& word) const {
+    if (word.size() < 4 || word.find('\'') != std::string::npos || stopper_(word)) return false;
+    const std::string stem = "Z" + stemmer_(word);
+    for (const std::string_view prefix : {std::string_view(), schema::kPrefixPatternText, schema::kPrefixCaveatText}) {
+        std::string plain(prefix);
+        plain += word;
+        std::string stemmed = "Z";
+        stemmed.append(prefix).append(stem.substr(1));
+        if (db_.term_exists(plain) || db_.term_exists(stemmed)) return false;
+    }
+    return true;
 }
 
 QueryBuilder::Built QueryBuilder::parse_text(std::string_view text, bool sections_only) {
@@ -127,6 +143,7 @@ QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
         browse.query.clear();
         return {build(browse).query, built.corrected};
     }
+    built.query = exclude_whole_patterns(built.query);
     if (!sections_only) {
         // A pattern's caveats describe where it does not fit: they never count as a match for free text.
         const Xapian::Query caveats(schema::boolean_term(schema::kPrefixSection, schema::kCaveatSection));
@@ -134,6 +151,27 @@ QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
     }
     if (!filters.empty()) built.query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, filters);
     return built;
+}
+
+Xapian::Query QueryBuilder::exclude_whole_patterns(const Xapian::Query& query) const {
+    // `-word` must drop every pattern that mentions the word, not only the sections that do: the parser's
+    // AND_NOT operand becomes a filter on the ids of the patterns it matches.
+    if (query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() == 2) {
+        return Xapian::Query(Xapian::Query::OP_FILTER, exclude_whole_patterns(query.get_subquery(0)),
+                             query.get_subquery(1));
+    }
+    if (query.get_type() != Xapian::Query::OP_AND_NOT || query.get_num_subqueries() != 2) return query;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query.get_subquery(1));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet matches = enquire.get_mset(0, db_.get_doccount());
+    std::set<std::string> patterns;
+    for (auto item = matches.begin(); item != matches.end(); ++item) {
+        patterns.insert(schema::boolean_term(schema::kPrefixPattern, item.get_document().get_value(schema::kSlotPatternId)));
+    }
+    if (patterns.empty()) return query.get_subquery(0);
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, query.get_subquery(0),
+                         Xapian::Query(Xapian::Query::OP_OR, patterns.begin(), patterns.end()));
 }
 
 Xapian::Query filter_query(const SearchRequest& request) {

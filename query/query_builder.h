@@ -38,6 +38,11 @@ public:
     std::string corrected(std::string_view text) const;
 
 private:
+    /// A word the index holds in no form (plain, stemmed, in pattern text or caveats) and that is no stop word.
+    bool is_correctable(const std::string& word) const;
+    /// @p query with a top-level `-word` applied to whole patterns (see the definition).
+    Xapian::Query exclude_whole_patterns(const Xapian::Query& query) const;
+
     Xapian::Database db_;
     Xapian::QueryParser parser_;           ///< free text over section text and pattern-level text
     Xapian::QueryParser section_parser_;   ///< free text over section text only, for `section:` searches

@@ -26,7 +26,11 @@ nlohmann::json hit_json(const Hit& hit, bool explain) {
                        {"path", hit.path},
                        {"line", hit.line},
                        {"line_end", hit.line_end}};
-    if (explain) out["explain"] = {{"matched_terms", hit.matched_terms}, {"section", hit.section}};
+    if (explain) {
+        nlohmann::json sections = nlohmann::json::object();
+        for (const auto& match : hit.matched_sections) sections[match.section] = match.terms;
+        out["explain"] = {{"matched_terms", hit.matched_terms}, {"sections", std::move(sections)}};
+    }
     return out;
 }
 
@@ -47,6 +51,7 @@ nlohmann::json to_json(const SearchResult& result, bool explain) {
                        {"hits", std::move(hits)},
                        {"facets", to_json(result.facets)}};
     if (result.did_you_mean) out["did_you_mean"] = *result.did_you_mean;
+    if (result.partial) out["partial"] = true;
     return out;
 }
 
@@ -76,5 +81,19 @@ nlohmann::json to_json(const std::vector<Suggestion>& suggestions) {
 }
 
 nlohmann::json to_json(const std::vector<PillarInfo>& pillars) { return pillars; }
+
+nlohmann::json to_json(const std::vector<SimilarPattern>& similar) {
+    auto list = nlohmann::json::array();
+    for (const auto& s : similar) {
+        list.push_back({{"id", s.id},
+                        {"title", s.title},
+                        {"description", s.description},
+                        {"pillar", s.pillar},
+                        {"status", s.status},
+                        {"score", s.score},
+                        {"related", s.related}});
+    }
+    return list;
+}
 
 }  // namespace pai

@@ -16,5 +16,6 @@ nlohmann::json to_json(const SearchResult& result, bool explain = false);
 nlohmann::json to_json(const PatternView& view);
 nlohmann::json to_json(const std::vector<Suggestion>& suggestions);
 nlohmann::json to_json(const std::vector<PillarInfo>& pillars);
+nlohmann::json to_json(const std::vector<SimilarPattern>& similar);
 
 }  // namespace pai

@@ -34,8 +34,8 @@ inline constexpr std::string_view kPrefixSection = "XC";
 inline constexpr std::string_view kPrefixTag = "K";
 inline constexpr std::string_view kPrefixTitle = "S";
 inline constexpr std::string_view kPrefixDocKind = "XK";  ///< XKsection on every section document
-/// Pattern-level text (title, description, tags), repeated in each section document so every section can
-/// stand for its pattern, but kept apart from the section's own text so `section:` searches only the latter.
+/// Pattern-level text (title, description, tags), indexed with a pattern's first section and kept apart
+/// from the sections' own text, so `section:` searches only the latter.
 inline constexpr std::string_view kPrefixPatternText = "XM";
 /// Text of "When NOT to Use It": it names the situations a pattern is wrong for, so it must not raise the
 /// pattern for them. It is searched only when a query asks for that section (`section:when-not-to-use`).

@@ -4,6 +4,7 @@
 #include "search_types.h"
 
 #include "search_error.h"
+#include "search_limits.h"
 
 namespace pai {
 
@@ -17,6 +18,7 @@ void SearchRequest::validate() const {
     if (offset > kMaxOffset) {
         throw SearchError(ErrorKind::kBadRequest, "offset must be at most " + std::to_string(kMaxOffset));
     }
+    check_query_size(query);
 }
 
 }  // namespace pai

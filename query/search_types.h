@@ -32,6 +32,12 @@ struct SearchRequest {
     void validate() const;
 };
 
+/// The query terms one section of a pattern matched (see explain.h).
+struct SectionMatch {
+    std::string section;
+    std::vector<std::string> terms;
+};
+
 struct Hit {
     std::string id;
     std::string title;
@@ -46,7 +52,8 @@ struct Hit {
     std::string path;
     int line = 0;
     int line_end = 0;
-    std::vector<std::string> matched_terms;  ///< filled when explain is requested
+    std::vector<std::string> matched_terms;  ///< filled when explain is requested: every term matched
+    std::vector<SectionMatch> matched_sections;  ///< filled when explain is requested
 };
 
 struct FacetValue {
@@ -67,6 +74,7 @@ struct SearchResult {
     std::vector<Hit> hits;
     Facets facets;
     std::optional<std::string> did_you_mean;
+    bool partial = false;  ///< the search deadline cut counting short: total and facets are estimates
 };
 
 struct PatternSection {
@@ -87,6 +95,17 @@ struct Suggestion {
     std::string text;
     std::string kind;  ///< "title" or "term"
     std::string id;    ///< the pattern id for title suggestions
+};
+
+/// A pattern like another one: by shared vocabulary, by an explicit `related` link, or both.
+struct SimilarPattern {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::string pillar;
+    std::string status;
+    double score = 0;     ///< vocabulary similarity, 1 for the closest
+    bool related = false; ///< listed in the pattern's `related`
 };
 
 struct IndexStats {

@@ -7,8 +7,14 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <set>
+#include <unordered_map>
 
+#include "explain.h"
 #include "facet_spy.h"
+#include "pattern_ranking.h"
+#include "index_probe.h"
+#include "similar.h"
 #include "schema.h"
 #include "search_error.h"
 
@@ -17,7 +23,9 @@ namespace {
 
 constexpr std::size_t kSnippetLength = 240;
 constexpr std::size_t kMaxTermsScannedForSuggest = 4000;
-constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+// No background model (a term frequency lookup per word of the text) and not exhaustive: the first good
+// window is enough for a one-line snippet, and costs a fraction of the exhaustive search.
+constexpr unsigned kSnippetFlags = 0;
 
 std::string lowercase(std::string_view text) {
     std::string out(text);
@@ -26,13 +34,22 @@ std::string lowercase(std::string_view text) {
     return out;
 }
 
-Xapian::Database open_database(const std::filesystem::path& path) {
-    try {
-        return Xapian::Database(path.string());
-    } catch (const Xapian::Error& e) {
-        throw SearchError(ErrorKind::kIndexUnavailable, "cannot open index " + path.string() + ": " + e.get_msg());
+/// Xapian's English stemmer behind a cache: a snippet stems every word of its hit's text, and the same
+/// words come back search after search, so this takes most of the cost out of snippets.
+class CachedStemmer : public Xapian::StemImplementation {
+public:
+    std::string operator()(const std::string& word) override {
+        if (const auto found = cache_.find(word); found != cache_.end()) return found->second;
+        if (cache_.size() >= kMaxCachedStems) cache_.clear();
+        return cache_.emplace(word, english_(word)).first->second;
     }
-}
+    std::string get_description() const override { return "cached " + english_.get_description(); }
+
+private:
+    static constexpr std::size_t kMaxCachedStems = 200000;  // a few MiB per worker at most
+    Xapian::Stem english_{"english"};
+    std::unordered_map<std::string, std::string> cache_;
+};
 
 StoredSection stored_section(const Xapian::Document& doc) {
     return nlohmann::json::parse(doc.get_data()).get<StoredSection>();
@@ -40,40 +57,78 @@ StoredSection stored_section(const Xapian::Document& doc) {
 
 Hit hit_from(const StoredSection& s, double score) {
     return Hit{s.pattern_id, s.title, s.description, s.pillar, s.status, s.tags, s.section_id, s.section_title,
-               {}, score, s.path, s.line, s.line_end, {}};
+               {}, score, s.path, s.line, s.line_end, {}, {}};
 }
 
 }  // namespace
 
-/// Everything bound to one open generation.
+/// Everything bound to one open set of generations.
 struct Searcher::Opened {
-    explicit Opened(Xapian::Database database) : db(std::move(database)), builder(db) {
-        for (auto key = db.metadata_keys_begin(std::string(meta_key::kPatternPrefix));
-             key != db.metadata_keys_end(std::string(meta_key::kPatternPrefix)); ++key) {
-            auto meta = nlohmann::json::parse(db.get_metadata(*key)).get<PatternMeta>();
-            titles.push_back({meta.id, meta.title});
+    explicit Opened(OpenedIndexes indexes)
+        : db(std::move(indexes.combined)),
+          shards(std::move(indexes.shards)),
+          builder(db),
+          facets(db, indexes.single_local, load_patterns()) {}
+
+    /// The stored PatternMeta JSON of @p id, or "". Xapian keeps metadata per shard, so look in each.
+    std::string pattern_meta(std::string_view id) const {
+        const std::string key = std::string(meta_key::kPatternPrefix) + std::string(id);
+        for (const auto& shard : shards) {
+            if (std::string meta = shard.get_metadata(key); !meta.empty()) return meta;
         }
+        return {};
     }
-    Xapian::Database db;
+
+    Xapian::Database db;  ///< every shard as one: matching, statistics and postings merge
+    std::vector<Xapian::Database> shards;
     QueryBuilder builder;
     std::vector<RelatedRef> titles;
+    FacetSource facets;
+    Xapian::Stem snippet_stemmer{new CachedStemmer};  ///< the builder's stemmer, cached (Xapian owns it)
+
+private:
+    /// Fills titles and returns each pattern's pillar and status, from every shard's metadata.
+    PatternAttributes load_patterns() {
+        PatternAttributes attributes;
+        const std::string prefix(meta_key::kPatternPrefix);
+        for (const auto& shard : shards) {
+            for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key) {
+                auto meta = nlohmann::json::parse(shard.get_metadata(*key)).get<PatternMeta>();
+                titles.push_back({meta.id, meta.title});
+                attributes.try_emplace(meta.id, meta.pillar, meta.status);
+            }
+        }
+        return attributes;
+    }
 };
 
-Searcher::Searcher(std::filesystem::path index_dir) : index_dir_(std::move(index_dir)) {
-    if (!reopen_if_stale() && !opened_) {
-        opened_ = std::make_unique<Opened>(open_database(index_dir_));
-    }
-}
+Searcher::Searcher(std::filesystem::path index_dir) : Searcher(std::vector<std::string>{index_dir.string()}) {}
+
+Searcher::Searcher(const std::vector<std::string>& indexes) : indexes_(indexes) { reopen_if_stale(); }
 
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 
+Generation Searcher::generation() const {
+    return generations_.empty() ? 0 : *std::max_element(generations_.begin(), generations_.end());
+}
+
 bool Searcher::reopen_if_stale() {
-    const auto current = current_generation(index_dir_);
-    if (!current || (opened_ && *current == generation_)) return false;
-    auto replacement = std::make_unique<Opened>(open_database(generation_path(index_dir_, *current)));
-    opened_ = std::move(replacement);
-    generation_ = *current;
+    auto current = indexes_.current_generations();
+    if (opened_ && (current == generations_ || current == rejected_generations_)) return false;
+    try {
+        opened_ = std::make_unique<Opened>(indexes_.open(current));
+    } catch (const SearchError&) {
+        rejected_generations_ = current;  // tried once; a rebuild publishes a new number
+        throw;
+    } catch (const nlohmann::json::exception& e) {
+        rejected_generations_ = current;
+        throw SearchError(ErrorKind::kIndexUnavailable, std::string("cannot read index metadata: ") + e.what());
+    } catch (const Xapian::Error& e) {
+        rejected_generations_ = current;
+        throw SearchError(ErrorKind::kIndexUnavailable, "cannot open index: " + e.get_description());
+    }
+    generations_ = std::move(current);
     return true;
 }
 
@@ -84,6 +139,10 @@ auto Searcher::guarded(Fn&& fn) -> decltype(fn()) {
             return fn();
         } catch (const Xapian::DatabaseModifiedError&) {
             opened_->db.reopen();
+            return fn();
+        } catch (const Xapian::NetworkError&) {
+            // A remote shard dropped the connection (xapian-tcpsrv closes idle ones): reconnect once.
+            opened_ = std::make_unique<Opened>(indexes_.open(generations_));
             return fn();
         }
     } catch (const Xapian::DatabaseOpeningError& e) {
@@ -107,47 +166,58 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     auto& db = opened_->db;
     auto built = opened_->builder.build(request);
 
-    auto run = [&](const Xapian::Query& query, PatternFacetSpy& spy) {
+    // The total and the facets: every match, unweighted and uncollapsed, counted per pattern.
+    struct Counted {
+        std::unique_ptr<FacetCounter> counter;
+        bool partial;
+    };
+    auto count = [&](const Xapian::Query& query) {
+        Counted counted{opened_->facets.counter(), false};
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
-        enquire.set_collapse_key(schema::kSlotPatternId);
-        enquire.add_matchspy(&spy);
-        // Seeing every match keeps the per-pattern facet counts and the total exact.
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit), db.get_doccount());
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_time_limit(time_limit_seconds_);
+        counted.counter->attach(enquire);
+        const auto start = std::chrono::steady_clock::now();
+        const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
+        // Xapian says nothing when it stops counting at the limit, and its bounds can stay exact (MatchAll):
+        // a count that ran into the limit is reported as an estimate.
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        counted.partial = all.get_matches_lower_bound() != all.get_matches_upper_bound() ||
+                          (time_limit_seconds_ > 0 && took.count() >= time_limit_seconds_);
+        return counted;
     };
 
     SearchResult result;
     result.query = request.query;
-    auto spy = std::make_unique<PatternFacetSpy>();
-    Xapian::MSet mset = run(built.query, *spy);
     Xapian::Query used = built.query;
     if (!built.corrected.empty()) {
+        // The misspelt words match nothing in the index (that is what made them correctable), so searching
+        // the correction loses nothing and finds what was meant.
         result.did_you_mean = built.corrected;
-        if (spy->pattern_count() == 0) {
-            // Nothing for what was typed: answer the corrected query instead.
-            SearchRequest corrected = request;
-            corrected.query = built.corrected;
-            used = opened_->builder.build(corrected).query;
-            spy = std::make_unique<PatternFacetSpy>();
-            mset = run(used, *spy);
-        }
+        SearchRequest corrected = request;
+        corrected.query = built.corrected;
+        used = opened_->builder.build(corrected).query;
     }
-    result.total = spy->pattern_count();
-    result.facets = spy->facets();
+    const Counted counted = count(used);
+    const RankedPage ranked = rank_patterns(db, used, request.offset, request.limit, time_limit_seconds_);
+    // Past the time limit Xapian stops counting: the page is exact, the total and facets are estimates.
+    result.partial = counted.partial;
+    result.total = result.partial ? ranked.patterns_seen : counted.counter->pattern_count();
+    result.facets = counted.counter->facets();
 
     Xapian::Enquire explainer(db);
     if (request.explain) explainer.set_query(used);
-    for (auto item = mset.begin(); item != mset.end(); ++item) {
-        const StoredSection section = stored_section(item.get_document());
-        Hit hit = hit_from(section, item.get_weight());
-        hit.snippet = mset.snippet(section.text, kSnippetLength, opened_->builder.stemmer(), kSnippetFlags,
+    for (const auto& pattern : ranked.page) {
+        const StoredSection section = stored_section(db.get_document(pattern.best_section));
+        Hit hit = hit_from(section, pattern.score);
+        hit.snippet = ranked.mset.snippet(section.text, kSnippetLength, opened_->snippet_stemmer, kSnippetFlags,
                                    "<mark>", "</mark>", "\xE2\x80\xA6");
         if (request.explain) {
-            for (auto term = explainer.get_matching_terms_begin(item); term != explainer.get_matching_terms_end(item);
-                 ++term) {
-                hit.matched_terms.push_back(*term);
-            }
+            hit.matched_sections = explain_matches(db, explainer, hit.id);
+            std::set<std::string> all;
+            for (const auto& match : hit.matched_sections) all.insert(match.terms.begin(), match.terms.end());
+            hit.matched_terms.assign(all.begin(), all.end());
         }
         result.hits.push_back(std::move(hit));
     }
@@ -157,7 +227,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
 PatternView Searcher::pattern(std::string_view id) {
     return guarded([&] {
         auto& db = opened_->db;
-        const std::string meta = db.get_metadata(std::string(meta_key::kPatternPrefix) + std::string(id));
+        const std::string meta = opened_->pattern_meta(id);
         if (meta.empty()) throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
         PatternView view{nlohmann::json::parse(meta).get<PatternMeta>(), {}};
         const std::string term = schema::boolean_term(schema::kPrefixPattern, id);
@@ -172,6 +242,14 @@ PatternView Searcher::pattern(std::string_view id) {
                                      s.line_end});
         }
         return view;
+    });
+}
+
+std::vector<SimilarPattern> Searcher::similar(std::string_view id, std::size_t limit) {
+    return guarded([&] {
+        const std::string meta = opened_->pattern_meta(id);
+        if (meta.empty()) throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
+        return similar_patterns(opened_->db, nlohmann::json::parse(meta).get<PatternMeta>(), limit);
     });
 }
 
@@ -228,13 +306,17 @@ std::vector<PillarInfo> Searcher::pillars() {
     });
 }
 
+std::string Searcher::metadata(std::string_view key) {
+    return guarded([&] { return opened_->db.get_metadata(std::string(key)); });
+}
+
 IndexStats Searcher::stats() {
     return guarded([&] {
         auto& db = opened_->db;
         IndexStats stats;
         stats.patterns = opened_->titles.size();
         stats.sections = db.get_doccount();
-        stats.generation = generation_;
+        stats.generation = generation();
         stats.built_at = db.get_metadata(std::string(meta_key::kBuiltAt));
         return stats;
     });

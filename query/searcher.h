@@ -8,11 +8,14 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "index_generation.h"
+#include "index_set.h"
 #include "query_builder.h"
+#include "search_limits.h"
 #include "search_types.h"
 
 namespace pai {
@@ -22,6 +25,10 @@ public:
     /// Opens the generation the stub in @p index_dir names, or @p index_dir itself as a plain database.
     /// @throws SearchError(kIndexUnavailable) when nothing can be opened.
     explicit Searcher(std::filesystem::path index_dir);
+
+    /// Serves several indexes as one (see IndexSet): local directories and `tcp://host:port` shards.
+    /// @throws SearchError(kBadRequest) for a malformed spec, SearchError(kIndexUnavailable) as above.
+    explicit Searcher(const std::vector<std::string>& indexes);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
 
@@ -30,6 +37,9 @@ public:
 
     /// The whole pattern @p id. @throws SearchError(kNotFound) for unknown ids.
     PatternView pattern(std::string_view id);
+
+    /// Up to @p limit patterns like @p id. @throws SearchError(kNotFound) for unknown ids.
+    std::vector<SimilarPattern> similar(std::string_view id, std::size_t limit);
 
     /// Completions for search-as-you-type: matching titles first, then indexed words.
     std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit);
@@ -40,16 +50,26 @@ public:
     std::vector<PillarInfo> pillars();
     IndexStats stats();
 
-    Generation generation() const { return generation_; }
+    /// The index metadata stored under @p key (see meta_key), or "" when there is none.
+    std::string metadata(std::string_view key);
 
-    /// Reopens when the stub names a newer generation. Returns true when it switched.
-    /// A generation that fails to open is reported by throwing, and the current one stays in use.
+    /// The newest generation among the local indexes (0 when none has a generation stub).
+    Generation generation() const;
+
+    /// Bounds the time each search spends counting matches beyond its page (0 = no bound).
+    void set_time_limit(double seconds) { time_limit_seconds_ = seconds; }
+
+    /// Reopens when a stub names a newer generation. Returns true when it switched.
+    /// A generation that fails to open or to read (see open_verified) is reported by throwing once, and
+    /// the current one stays in use.
     bool reopen_if_stale();
 
 private:
     struct Opened;
-    std::filesystem::path index_dir_;
-    Generation generation_ = 0;
+    IndexSet indexes_;
+    std::vector<Generation> generations_;           ///< per index, as opened
+    std::vector<Generation> rejected_generations_;  ///< the last set that failed to open, never retried
+    double time_limit_seconds_ = kDefaultSearchSeconds;
     std::unique_ptr<Opened> opened_;
 
     SearchResult run_search(const SearchRequest& request);

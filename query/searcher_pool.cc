@@ -5,9 +5,13 @@
 
 namespace pai {
 
-SearcherPool::SearcherPool(const std::filesystem::path& index_dir, std::size_t size) {
+SearcherPool::SearcherPool(const std::filesystem::path& index_dir, std::size_t size, double search_seconds)
+    : SearcherPool(std::vector<std::string>{index_dir.string()}, size, search_seconds) {}
+
+SearcherPool::SearcherPool(const std::vector<std::string>& indexes, std::size_t size, double search_seconds) {
     for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
-        idle_.push_back(std::make_unique<Searcher>(index_dir));
+        idle_.push_back(std::make_unique<Searcher>(indexes));
+        idle_.back()->set_time_limit(search_seconds);
     }
 }
 

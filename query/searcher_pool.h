@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "searcher.h"
@@ -16,8 +17,14 @@ namespace pai {
 
 class SearcherPool {
 public:
-    /// Opens @p size Searchers on @p index_dir. @throws SearchError when the index cannot be opened.
-    SearcherPool(const std::filesystem::path& index_dir, std::size_t size);
+    /// Opens @p size Searchers on @p index_dir, each bounding its searches to @p search_seconds of counting
+    /// (see Searcher::set_time_limit). @throws SearchError when the index cannot be opened.
+    SearcherPool(const std::filesystem::path& index_dir, std::size_t size,
+                 double search_seconds = kDefaultSearchSeconds);
+
+    /// The same over several indexes served as one: local directories and `tcp://host:port` shards.
+    SearcherPool(const std::vector<std::string>& indexes, std::size_t size,
+                 double search_seconds = kDefaultSearchSeconds);
 
     class Lease {
     public:

@@ -78,6 +78,8 @@ inline constexpr std::string_view kPillars = "pillars";             ///< JSON ar
 inline constexpr std::string_view kPatternPrefix = "pattern:";      ///< + id -> PatternMeta JSON
 inline constexpr std::string_view kPatternCount = "pattern_count";  ///< decimal
 inline constexpr std::string_view kBuiltAt = "built_at";            ///< ISO 8601 UTC
+inline constexpr std::string_view kGuides = "guides";              ///< JSON array of Guide (guide_types.h)
+inline constexpr std::string_view kDecisionGuide = "decision_guide";  ///< DecisionGuide JSON, absent without one
 }  // namespace meta_key
 
 }  // namespace pai

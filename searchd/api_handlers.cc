@@ -12,6 +12,8 @@ namespace {
 
 constexpr std::size_t kDefaultSuggestions = 8;
 constexpr std::size_t kMaxSuggestions = 20;
+constexpr std::size_t kDefaultSimilar = 6;
+constexpr std::size_t kMaxSimilar = 20;
 
 }  // namespace
 
@@ -43,6 +45,14 @@ nlohmann::json get_pattern(SearcherPool& searchers, std::string_view id, const Q
     if (schema::slugify(id) != id) throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
     auto searcher = searchers.acquire();
     return to_json(searcher->pattern(id));
+}
+
+nlohmann::json get_similar(SearcherPool& searchers, std::string_view id, const QueryParams& params) {
+    params.require_only({"limit"});
+    if (schema::slugify(id) != id) throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
+    const std::size_t limit = params.get_count("limit", kDefaultSimilar, kMaxSimilar);
+    auto searcher = searchers.acquire();
+    return {{"id", id}, {"similar", to_json(searcher->similar(id, limit))}};
 }
 
 nlohmann::json get_suggest(SearcherPool& searchers, const QueryParams& params) {

@@ -15,6 +15,7 @@ namespace pai {
 
 nlohmann::json get_search(SearcherPool& searchers, const QueryParams& params);
 nlohmann::json get_pattern(SearcherPool& searchers, std::string_view id, const QueryParams& params);
+nlohmann::json get_similar(SearcherPool& searchers, std::string_view id, const QueryParams& params);
 nlohmann::json get_suggest(SearcherPool& searchers, const QueryParams& params);
 nlohmann::json get_facets(SearcherPool& searchers, const QueryParams& params);
 nlohmann::json get_pillars(SearcherPool& searchers, const QueryParams& params);

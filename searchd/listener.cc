@@ -32,9 +32,11 @@ void Listener::do_accept() {
                                                        boost::asio::ip::tcp::socket socket) {
                                if (ec == boost::asio::error::operation_aborted) return;
                                if (ec) {
-                                   log_event("warning", "accept failed: " + ec.message());
+                                   log_event(LogLevel::kWarning, "accept failed: " + ec.message());
                                } else {
-                                   std::make_shared<Session>(std::move(socket), self->context_)->run();
+                                   auto& context = self->context_;
+                                   auto slot = context.connections.try_acquire(context.options.max_connections);
+                                   std::make_shared<Session>(std::move(socket), context, std::move(slot))->run();
                                }
                                self->do_accept();
                            });

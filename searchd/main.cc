@@ -13,6 +13,7 @@
 #include "request_log.h"
 #include "search_error.h"
 #include "searcher_pool.h"
+#include "serve_flags.h"
 
 namespace {
 
@@ -32,20 +33,25 @@ boost::asio::ip::tcp::endpoint parse_listen(const std::string& listen) {
 
 int main(int argc, char** argv) {
     CLI::App app{"Serve the Production AI Patterns search API and web page"};
-    std::filesystem::path index_dir;
+    std::vector<std::string> indexes;
     std::string listen = "127.0.0.1:7171";
     std::filesystem::path web_root;
     unsigned threads = std::max(2u, std::thread::hardware_concurrency());
-    app.add_option("--index", index_dir, "Index directory written by pattern-indexer")->required();
+    app.add_option("--index", indexes,
+                   "Index directory written by pattern-indexer, or tcp://HOST:PORT of a xapian-tcpsrv shard; "
+                   "repeat to serve several as one")
+        ->required();
     app.add_option("--listen", listen, "Address and port to listen on (port 0 picks a free one)");
     app.add_option("--web", web_root, "Directory of the web page served at /");
     app.add_option("--threads", threads, "Worker threads (= concurrent searches)")->check(CLI::Range(1u, 256u));
+    pai::ServeFlags serve_flags;
+    pai::add_serve_flags(app, serve_flags);
     CLI11_PARSE(app, argc, argv);
 
     try {
         const auto endpoint = parse_listen(listen);
-        pai::SearcherPool searchers(index_dir, threads);
-        pai::ServerContext context{searchers, web_root};
+        pai::SearcherPool searchers(indexes, threads, serve_flags.search_seconds);
+        pai::ServerContext context{searchers, web_root, pai::serve_options(serve_flags, endpoint.address())};
         boost::asio::io_context ioc{static_cast<int>(threads)};
         auto listener = std::make_shared<pai::Listener>(ioc, endpoint, context);
         listener->run();
@@ -53,7 +59,7 @@ int main(int argc, char** argv) {
         boost::asio::steady_timer drain(ioc);
         boost::asio::signal_set stop_signals(ioc, SIGINT, SIGTERM);
         stop_signals.async_wait([&](const boost::system::error_code&, int) {
-            pai::log_event("info", "stopping: draining requests in flight");
+            pai::log_event(pai::LogLevel::kInfo, "stopping: draining requests in flight");
             listener->stop();
             drain.expires_after(kDrainTime);
             drain.async_wait([&](const boost::system::error_code&) { ioc.stop(); });
@@ -63,7 +69,8 @@ int main(int argc, char** argv) {
         std::function<void()> wait_for_reload = [&] {
             reload_signal.async_wait([&](const boost::system::error_code& ec, int) {
                 if (ec) return;
-                pai::log_event("info", "SIGHUP: the next request on each worker opens the newest index generation");
+                pai::log_event(pai::LogLevel::kInfo,
+                               "SIGHUP: the next request on each worker opens the newest index generation");
                 wait_for_reload();
             });
         };

@@ -7,7 +7,11 @@
 #include <functional>
 
 #include "api_handlers.h"
+#include "cors.h"
+#include "guide_handlers.h"
 #include "http_params.h"
+#include "metrics_endpoint.h"
+#include "openapi_endpoint.h"
 #include "search_error.h"
 #include "static_files.h"
 
@@ -21,7 +25,7 @@ struct Route {
     JsonHandler handler;
 };
 
-const std::array<Route, 6> kRoutes{{
+const std::array<Route, 10> kRoutes{{
     {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); }},
     {"/v1/suggest", [](SearcherPool& s, const Target& t) { return get_suggest(s, t.params); }},
     {"/v1/facets", [](SearcherPool& s, const Target& t) { return get_facets(s, t.params); }},
@@ -29,8 +33,18 @@ const std::array<Route, 6> kRoutes{{
     {"/healthz", [](SearcherPool& s, const Target& t) { return get_health(s, t.params); }},
     {"/v1/patterns/",
      [](SearcherPool& s, const Target& t) {
-         return get_pattern(s, std::string_view(t.path).substr(std::string_view("/v1/patterns/").size()), t.params);
+         constexpr std::string_view kSimilar = "/similar";
+         const auto rest = std::string_view(t.path).substr(std::string_view("/v1/patterns/").size());
+         if (rest.ends_with(kSimilar)) return get_similar(s, rest.substr(0, rest.size() - kSimilar.size()), t.params);
+         return get_pattern(s, rest, t.params);
      }},
+    {"/v1/guides", [](SearcherPool& s, const Target& t) { return get_guides(s, t.params); }},
+    {"/v1/guides/",
+     [](SearcherPool& s, const Target& t) {
+         return get_guide(s, std::string_view(t.path).substr(std::string_view("/v1/guides/").size()), t.params);
+     }},
+    {"/v1/decision-guide", [](SearcherPool& s, const Target& t) { return get_decision_guide(s, t.params); }},
+    {"/v1/recommend", [](SearcherPool& s, const Target& t) { return get_recommend(s, t.params); }},
 }};
 
 http::status status_for(ErrorKind kind) {
@@ -72,6 +86,14 @@ const Route* find_route(std::string_view path) {
 }
 
 Response dispatch(const Request& request, ServerContext& context) {
+    // Against DNS rebinding: browsers always send Host, and a rebound page sends its own site's name.
+    const auto host = request.find(http::field::host);
+    if (host != request.end() && !context.options.hosts.allows({host->value().data(), host->value().size()})) {
+        return error_response(http::status::misdirected_request, "misdirected_request",
+                              "this server does not answer for Host '" + std::string(host->value()) +
+                                  "' (pattern-searchd --allow-host adds names)",
+                              request.version(), request.keep_alive());
+    }
     if (request.target().size() > kMaxTargetBytes) {
         throw SearchError(ErrorKind::kBadRequest, "the URL is longer than 8 KiB");
     }
@@ -82,6 +104,8 @@ Response dispatch(const Request& request, ServerContext& context) {
         response.set(http::field::allow, "GET, HEAD");
         return response;
     }
+    if (target.path == "/metrics") return get_metrics(request, target, context);
+    if (target.path == kOpenApiPath) return get_openapi(request, target);
     if (const Route* route = find_route(target.path)) {
         return json_response(http::status::ok, route->handler(context.searchers, target), request);
     }
@@ -124,6 +148,7 @@ Response handle_request(const Request& request, ServerContext& context) {
                                   request.keep_alive());
     }
     add_common_headers(response);
+    apply_cors(request, context.options.cors_origins, response);
     if (request.method() == http::verb::head) response.body().clear();
     return response;
 }

@@ -6,14 +6,20 @@
 
 #include <filesystem>
 
+#include "connection_counter.h"
 #include "http_types.h"
+#include "metrics.h"
 #include "searcher_pool.h"
+#include "serve_options.h"
 
 namespace pai {
 
 struct ServerContext {
     SearcherPool& searchers;
     std::filesystem::path web_root;
+    ServeOptions options{};
+    Metrics metrics{};
+    ConnectionCounter connections{};
 };
 
 /// Answers @p request. Never throws: every failure is a JSON error response.

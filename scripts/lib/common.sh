@@ -4,8 +4,14 @@
 # Packages needed to build and serve.
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-dev libboost-dev
                 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev)
-# Extra packages for the test suite.
-TEST_PACKAGES=(libgtest-dev libgmock-dev python3)
+# Extra packages for the test suite (clang and its runtime for the libFuzzer targets; neovim and curl for the
+# Neovim plugin's tests; chromium and nodejs for the web page's browser tests).
+TEST_PACKAGES=(libgtest-dev libgmock-dev python3 clang libclang-rt-14-dev neovim curl chromium nodejs)
+# xapian-tcpsrv for the remote shard test.
+TEST_PACKAGES+=(xapian-tools)
+# Extra packages for bench/run (not part of scripts/test): Google Benchmark, SQLite for the FTS5 baseline,
+# wrk, GNU time for peak RSS, and perf for the profiles behind any missed target.
+BENCH_PACKAGES=(libbenchmark-dev libsqlite3-dev wrk time linux-perf)
 
 # Installs whichever of the named Debian packages are missing (apt-get update only when needed).
 ensure_packages() {
@@ -21,6 +27,22 @@ ensure_packages() {
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+}
+
+# install_npm_packages DIR...: `npm ci` in each DIR from its committed package-lock.json, skipped while the
+# lock file is unchanged since the last install. Install scripts are not run: nothing here needs them, and
+# optional native builds (vsce's keytar) would try to download.
+install_npm_packages() {
+  command -v npm >/dev/null || ensure_packages nodejs npm
+  local dir stamp
+  for dir in "$@"; do
+    stamp="$dir/node_modules/.package-lock.sha256"
+    if ! sha256sum --status -c "$stamp" 2>/dev/null; then
+      echo "==> npm ci in $dir"
+      (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+      sha256sum "$dir/package-lock.json" >"$stamp"
+    fi
+  done
 }
 
 # configure_build DIR [cmake args...]: configures (once) and builds DIR.

@@ -158,7 +158,7 @@ TEST_F(SearcherTest, TiesAreOrderedById) {
 }
 
 TEST_F(SearcherTest, MisspelledQuerySuggestsACorrectionAndAnswersIt) {
-    const auto result = search("circut brekar");
+    const auto result = search("circut braker");
     ASSERT_TRUE(result.did_you_mean);
     EXPECT_EQ(*result.did_you_mean, "circuit breaker");
     ASSERT_FALSE(result.hits.empty());
@@ -272,6 +272,44 @@ TEST_F(SearcherTest, CaveatTextNeverRaisesAPatternForWhatItRulesOut) {
     request.sections = {"when-not-to-use"};
     EXPECT_EQ(ids(search(request)), std::vector<std::string>{"circuit-breaker"});
     EXPECT_EQ(ids(search("section:when-not-to-use batch")), std::vector<std::string>{"circuit-breaker"});
+}
+
+}  // namespace
+}  // namespace pai
+
+namespace pai {
+namespace {
+
+TEST_F(SearcherTest, ExplainNamesTheSectionsEachTermMatchedIn) {
+    SearchRequest request;
+    request.query = "thundering herds";
+    request.explain = true;
+    const auto result = search(request);
+    ASSERT_FALSE(result.hits.empty());
+    const Hit& hit = result.hits.front();
+    ASSERT_EQ(hit.id, "retry-with-backoff");
+    bool problem_matched = false;
+    for (const auto& match : hit.matched_sections) {
+        if (match.section == "problem") {
+            problem_matched = true;
+            EXPECT_NE(std::find(match.terms.begin(), match.terms.end(), "herd"), match.terms.end())
+                << ::testing::PrintToString(match.terms);
+        }
+    }
+    EXPECT_TRUE(problem_matched);
+}
+
+TEST_F(SearcherTest, SimilarIncludesRelatedPatternsFirstAndNeverItself) {
+    Searcher searcher(temp_->path());
+    const auto similar = searcher.similar("circuit-breaker", 3);
+    ASSERT_FALSE(similar.empty());
+    for (const auto& s : similar) EXPECT_NE(s.id, "circuit-breaker");
+    EXPECT_TRUE(similar[0].related);
+    const bool has_retry = std::any_of(similar.begin(), similar.end(), [](const SimilarPattern& s) {
+        return s.id == "retry-with-backoff" && s.related;
+    });
+    EXPECT_TRUE(has_retry);
+    EXPECT_THROW(searcher.similar("no-such-pattern", 3), SearchError);
 }
 
 }  // namespace

@@ -76,6 +76,17 @@ TEST_F(RouterTest, PatternByIdAndUnknownIdIsNotFound) {
     EXPECT_EQ(get("/v1/patterns/..%2Fetc").result(), http::status::not_found);
 }
 
+TEST_F(RouterTest, SimilarPatternsAndExplain) {
+    const auto similar = json_of(get("/v1/patterns/circuit-breaker/similar?limit=2"));
+    EXPECT_EQ(similar["id"], "circuit-breaker");
+    EXPECT_EQ(similar["similar"].size(), 2u);
+    EXPECT_EQ(get("/v1/patterns/nope/similar").result(), http::status::not_found);
+    EXPECT_EQ(get("/v1/patterns/circuit-breaker/similar?limit=x").result(), http::status::bad_request);
+    const auto explained = json_of(get("/v1/search?q=tenant&explain=1"));
+    EXPECT_TRUE(explained["hits"][0]["explain"].contains("sections"));
+    EXPECT_FALSE(json_of(get("/v1/search?q=tenant"))["hits"][0].contains("explain"));
+}
+
 TEST_F(RouterTest, SuggestFacetsPillarsAndHealth) {
     EXPECT_EQ(json_of(get("/v1/suggest?q=circ"))["suggestions"][0]["id"], "circuit-breaker");
     EXPECT_EQ(json_of(get("/v1/facets"))["patterns"], 4);

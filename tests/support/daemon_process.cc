@@ -3,6 +3,7 @@
  */
 #include "daemon_process.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,7 +15,7 @@
 
 namespace pai::test {
 
-DaemonProcess::DaemonProcess(const std::vector<std::string>& args) {
+DaemonProcess::DaemonProcess(const std::vector<std::string>& args, const std::filesystem::path& log_file) {
     int out[2];
     if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
     std::vector<std::string> argv_storage{(bin_dir() / "pattern-searchd").string(), "--listen", "127.0.0.1:0"};
@@ -22,6 +23,7 @@ DaemonProcess::DaemonProcess(const std::vector<std::string>& args) {
     pid_ = ::fork();
     if (pid_ == 0) {
         ::dup2(out[1], STDOUT_FILENO);
+        if (!log_file.empty()) ::dup2(::open(log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), STDERR_FILENO);
         ::close(out[0]);
         ::close(out[1]);
         std::vector<char*> argv;

@@ -13,8 +13,9 @@ namespace pai::test {
 
 class DaemonProcess {
 public:
-    /// Starts pattern-searchd on 127.0.0.1:0 with @p args, and waits for the line naming its URL.
-    explicit DaemonProcess(const std::vector<std::string>& args);
+    /// Starts pattern-searchd on 127.0.0.1:0 with @p args, and waits for the line naming its URL. Its
+    /// stderr (the JSON log) goes to @p log_file when one is given.
+    explicit DaemonProcess(const std::vector<std::string>& args, const std::filesystem::path& log_file = {});
     ~DaemonProcess();
     DaemonProcess(const DaemonProcess&) = delete;
     DaemonProcess& operator=(const DaemonProcess&) = delete;

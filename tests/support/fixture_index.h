@@ -13,4 +13,7 @@ namespace pai::test {
 BuildSummary index_corpus(const std::filesystem::path& corpus, const std::filesystem::path& index_dir,
                           const SynonymGroups& synonyms = {});
 
+/// Like index_corpus, with the corpus's guides and Decision Guide stored as the indexer stores them.
+BuildSummary index_corpus_with_guides(const std::filesystem::path& corpus, const std::filesystem::path& index_dir);
+
 }  // namespace pai::test

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Turns the raw figures of run_bench.py into bench/RESULTS.md: machine, the targets with a verdict each,
+then every figure as min / median / max of the repeated runs, and the profiles that explain any miss.
+
+    report.py RESULTS_JSON OUT_MD
+"""
+
+import json
+import pathlib
+import statistics
+import sys
+
+QUERIES = ["keyword", "broad_pair", "problem_description", "pillar_filter", "status_section_filter", "phrase",
+           "required_excluded", "wildcard", "misspelled", "browse"]
+CORPORA = ["bundled", "10k", "100k"]
+VARIANTS = ["xapian_top10", "search", "search_json", "fts5_top10", "fts5_full"]
+
+
+def spread(values, fmt="{:.0f}"):
+    """min / median / max, or the single value."""
+    values = sorted(values)
+    if len(values) == 1:
+        return fmt.format(values[0])
+    return " / ".join(fmt.format(v) for v in (values[0], statistics.median(values), values[-1]))
+
+
+def benchmark_runs(raw):
+    """(variant, corpus, query) -> {'real': [µs...], 'cpu': [µs...], 'counters': {...}} per repetition."""
+    scale = {"ns": 1e-3, "us": 1, "ms": 1e3, "s": 1e6}
+    runs = {}
+    for entry in raw["google_benchmark"]["benchmarks"]:
+        if entry.get("run_type") != "iteration":
+            continue
+        variant, corpus, query = entry["run_name"].split("/")[:3]
+        factor = scale[entry["time_unit"]]
+        slot = runs.setdefault((variant, corpus, query), {"real": [], "cpu": [], "counters": {}})
+        slot["real"].append(entry["real_time"] * factor)
+        slot["cpu"].append(entry["cpu_time"] * factor)
+        for key in ("patterns", "hits", "json_bytes"):
+            if key in entry:
+                slot["counters"][key] = entry[key]
+    return runs
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def verdict(ok):
+    return "**met**" if ok else "**not met**"
+
+
+def targets(raw, runs):
+    rows = []
+    bundled = {q: median(runs[("search_json", "bundled", q)]["real"]) for q in QUERIES}
+    bundled_cpu = {q: median(runs[("search_json", "bundled", q)]["cpu"]) for q in QUERIES}
+    worst = max(bundled, key=bundled.get)
+    rows.append(("Bundled corpus, full search (facets, snippets, JSON) in-process, p50 ≤ 300 µs for every query",
+                 f"worst `{worst}` {bundled[worst]:.0f} µs wall ({bundled_cpu[worst]:.0f} µs CPU); "
+                 f"median of the ten {median(list(bundled.values())):.0f} µs",
+                 verdict(bundled[worst] <= 300)))
+    at32 = {q: raw["wrk"]["bundled"][q]["32"] for q in QUERIES}
+    p99 = {q: median([r["p99_us"] for r in runs_]) for q, runs_ in at32.items()}
+    rps = {q: median([r["rps"] for r in runs_]) for q, runs_ in at32.items()}
+    worst_p99, worst_rps = max(p99, key=p99.get), min(rps, key=rps.get)
+    rows.append(("Bundled corpus through pattern-searchd, 32 connections: p99 ≤ 5 ms for every query",
+                 f"worst `{worst_p99}` {p99[worst_p99] / 1000:.2f} ms", verdict(p99[worst_p99] <= 5000)))
+    rows.append(("… and ≥ 8,000 requests/s for every query",
+                 f"lowest `{worst_rps}` {rps[worst_rps]:,.0f} req/s; median of the ten "
+                 f"{median(list(rps.values())):,.0f}", verdict(rps[worst_rps] >= 8000)))
+    broad = runs[("search_json", "100k", "broad_pair")]
+    rows.append(("100k sections, \"timeout retry\" with exact per-pattern facets and snippets, p50 ≤ 5 ms",
+                 f"{median(broad['real']) / 1000:.2f} ms wall ({median(broad['cpu']) / 1000:.2f} ms CPU)",
+                 verdict(median(broad["real"]) <= 5000)))
+    indexing = raw["indexing"]["100k"]["runs"]
+    rate = median([r["sections"] / r["wall_seconds"] for r in indexing])
+    rows.append(("Indexing at 100k sections ≥ 3,000 sections/s", f"{rate:,.0f} sections/s", verdict(rate >= 3000)))
+    xapian_bytes = median([r["bytes"] for r in indexing])
+    fts5_bytes = median([r["bytes"] for r in raw["fts5_build"]["100k"]])
+    rows.append(("Compacted index ≤ 3× FTS5's size (100k)", f"{xapian_bytes / fts5_bytes:.2f}×",
+                 verdict(xapian_bytes <= 3 * fts5_bytes)))
+    first = median([r["first_answer_ms"] for r in raw["startup"]["bundled"]])
+    rows.append(("Start to first answer ≤ 100 ms (bundled corpus)", f"{first:.0f} ms", verdict(first <= 100)))
+    lines = ["| target | measured (median of runs) | verdict |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def latency_tables(runs):
+    out = []
+    for corpus in CORPORA:
+        out += [f"### {corpus}", "",
+                "µs per call, wall time, min / median / max of 5 repetitions (each the mean of ≥ 0.1 s of calls). "
+                "`patterns` is the total the full search reports (FTS5's in brackets).", "",
+                "| query | patterns | Xapian top-10 | full search | + JSON | JSON ÷ top-10 | FTS5 top-10 | FTS5 full |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for query in QUERIES:
+            cell = {v: runs.get((v, corpus, query)) for v in VARIANTS}
+            if not cell["search"]:
+                continue
+            ratio = median(cell["search_json"]["real"]) / median(cell["xapian_top10"]["real"])
+            patterns = f"{cell['search']['counters'].get('patterns', 0):.0f}"
+            if cell["fts5_full"]:
+                patterns += f" ({cell['fts5_full']['counters'].get('patterns', 0):.0f})"
+            fts5 = [spread(cell[v]["real"]) if cell[v] else "–" for v in ("fts5_top10", "fts5_full")]
+            out.append(f"| {query} | {patterns} | {spread(cell['xapian_top10']['real'])} | "
+                       f"{spread(cell['search']['real'])} | {spread(cell['search_json']['real'])} | {ratio:.1f}× | "
+                       f"{fts5[0]} | {fts5[1]} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def wrk_tables(raw, runs):
+    out = []
+    for corpus, per_query in raw["wrk"].items():
+        levels = list(next(iter(per_query.values())).keys())
+        out += [f"### {corpus}", "",
+                "Per cell: requests/s, p50, p99 (medians of 3 one-second wrk runs, one wrk thread), and p50 at one "
+                "connection ÷ in-process full search with JSON (the cost of HTTP).", "",
+                "| query | " + " | ".join(f"{c} conn: req/s · p50 · p99" for c in levels) + " | HTTP ÷ in-process |",
+                "| --- |" + " --- |" * (len(levels) + 1)]
+        for query, by_level in per_query.items():
+            cells = []
+            for level in levels:
+                r = by_level[level]
+                cells.append(f"{median([x['rps'] for x in r]):,.0f} · {median([x['p50_us'] for x in r]) / 1000:.2f} ms"
+                             f" · {median([x['p99_us'] for x in r]) / 1000:.2f} ms")
+            first = by_level[levels[0]]
+            in_process = median(runs[("search_json", corpus, query)]["real"])
+            ratio = median([x["p50_us"] for x in first]) / in_process
+            out.append(f"| {query} | " + " | ".join(cells) + f" | {ratio:.1f}× (at {levels[0]} conn) |")
+        errors = [x for q in per_query.values() for r in q.values() for x in r if x["non_2xx"] or x["socket_errors"]]
+        out += ["", f"Runs with errors: {len(errors)}.", ""]
+    return "\n".join(out)
+
+
+def indexing_table(raw):
+    out = ["| corpus | sections | corpus MB | wall s | sections/s | MB/s | peak RSS MiB | index MB before compaction "
+           "| index MB compacted | FTS5 build s | FTS5 MB | Xapian ÷ FTS5 size |",
+           "| --- |" + " --- |" * 11]
+    for corpus in CORPORA:
+        item = raw["indexing"][corpus]
+        runs, fts5 = item["runs"], raw["fts5_build"][corpus]
+        mb = item["corpus_bytes"] / 1e6
+        out.append(f"| {corpus} | {runs[0]['sections']} | {mb:.1f} | {spread([r['wall_seconds'] for r in runs], '{:.2f}')} | "
+                   f"{spread([r['sections'] / r['wall_seconds'] for r in runs])} | "
+                   f"{spread([mb / r['wall_seconds'] for r in runs], '{:.1f}')} | "
+                   f"{spread([r['peak_rss_mib'] for r in runs])} | "
+                   f"{spread([r['uncompacted_bytes'] / 1e6 for r in runs], '{:.1f}')} | "
+                   f"{spread([r['bytes'] / 1e6 for r in runs], '{:.1f}')} | "
+                   f"{spread([f['load_seconds'] + f['build_seconds'] for f in fts5], '{:.2f}')} | "
+                   f"{spread([f['bytes'] / 1e6 for f in fts5], '{:.1f}')} | "
+                   f"{median([r['bytes'] for r in runs]) / median([f['bytes'] for f in fts5]):.2f}× |")
+    return "\n".join(out)
+
+
+def startup_table(raw):
+    out = ["| corpus | start to first answer, ms | idle RSS, MiB |", "| --- | --- | --- |"]
+    for corpus, runs in raw["startup"].items():
+        out.append(f"| {corpus} | {spread([r['first_answer_ms'] for r in runs])} | "
+                   f"{spread([r['idle_rss_mib'] for r in runs])} |")
+    return "\n".join(out)
+
+
+def main():
+    raw = json.loads(pathlib.Path(sys.argv[1]).read_text())
+    runs = benchmark_runs(raw)
+    m = raw["machine"]
+    header = f"""# Benchmark results
+
+Written by `bench/run` from one real run ({raw['total_seconds'] / 60:.1f} minutes); do not edit by hand. How each
+figure is measured, and how to read it, is in [README.md](README.md).
+
+## Machine
+
+{m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Linux {m['kernel']}; {m['compiler']};
+Xapian {m['xapian']}, SQLite {m['sqlite']}, Google Benchmark {m['google_benchmark']}, wrk {m['wrk']}.
+Commit {m['commit']}{' with local changes' if m['dirty'] else ''}. Load average before the run
+{', '.join(f'{x:.1f}' for x in m['load_before'])}, after {', '.join(f'{x:.1f}' for x in m['load_after'])}: wall times are
+only as steady as the machine was; CPU times are given where they matter.
+
+## Targets
+
+{targets(raw, runs)}
+
+## 1. In-process latency
+
+{latency_tables(runs)}
+## 2. Through pattern-searchd under wrk
+
+{wrk_tables(raw, runs)}
+## 3 and 4. Indexing, beside SQLite FTS5
+
+Xapian: one `pattern-indexer` run into a new directory (loading, checking, indexing, compaction), wall time and
+peak RSS from GNU time. FTS5: the same sections loaded by the same code into one FTS5 table holding the same
+stored fields, then `optimize` and `VACUUM`. Three runs each; sizes are of the finished files.
+
+{indexing_table(raw)}
+
+Synthetic corpora were generated in {', '.join(f"{k}: {v:.1f} s" for k, v in raw['generation_seconds'].items())}.
+
+## 5. Start-up
+
+From spawning `pattern-searchd` to the complete answer of its first `/v1/search?q=timeout+retry`; RSS one second
+later. Three runs each.
+
+{startup_table(raw)}
+
+## Profiles
+
+Inclusive share of samples per function (`perf record --call-graph dwarf`, `perf report --children`), for the
+paths behind the 100k search and indexing targets.
+"""
+    for name, text in raw["profiles"].items():
+        header += f"\n### {name}\n\n```\n{text}\n```\n"
+    pathlib.Path(sys.argv[2]).write_text(header)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Ranking metrics over one ranked list of pattern ids and one query's graded judgements (id -> 1 or 2).
+
+- nDCG@10: DCG = sum over ranks r = 1..10 of (2^grade - 1) / log2(r + 1), unjudged ids having grade 0,
+  divided by the DCG of the ideal order of the query's judgements.
+- MRR@10: 1 / the rank of the first grade-2 answer within the top 10, or 0 when none is there.
+- Recall@5: the share of the query's judged ids (grade 1 or 2) found in the top 5, out of min(5, judged ids),
+  so a perfect top 5 scores 1 even for a query with more than five judged ids.
+"""
+import math
+
+NDCG_DEPTH = 10
+MRR_DEPTH = 10
+RECALL_DEPTH = 5
+
+
+def _dcg(grades):
+    return sum((2**grade - 1) / math.log2(rank + 1) for rank, grade in enumerate(grades, 1))
+
+
+def ndcg(ranked, judgements, depth=NDCG_DEPTH):
+    ideal = _dcg(sorted(judgements.values(), reverse=True)[:depth])
+    return _dcg([judgements.get(pattern_id, 0) for pattern_id in ranked[:depth]]) / ideal
+
+
+def reciprocal_rank(ranked, judgements, depth=MRR_DEPTH):
+    for rank, pattern_id in enumerate(ranked[:depth], 1):
+        if judgements.get(pattern_id) == 2:
+            return 1.0 / rank
+    return 0.0
+
+
+def recall(ranked, judgements, depth=RECALL_DEPTH):
+    found = sum(1 for pattern_id in ranked[:depth] if pattern_id in judgements)
+    return found / min(depth, len(judgements))
+
+
+def summarize(runs):
+    """Means of the three metrics over (ranked, judgements) pairs, keyed ndcg, mrr, recall."""
+    count = len(runs)
+    if count == 0:
+        return {"ndcg": 0.0, "mrr": 0.0, "recall": 0.0, "queries": 0}
+    return {
+        "ndcg": sum(ndcg(ranked, judged) for ranked, judged in runs) / count,
+        "mrr": sum(reciprocal_rank(ranked, judged) for ranked, judged in runs) / count,
+        "recall": sum(recall(ranked, judged) for ranked, judged in runs) / count,
+        "queries": count,
+    }

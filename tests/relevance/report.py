@@ -1,0 +1,80 @@
+"""Renders an evaluation: the plain-text table for the terminal and docs/relevance.md."""
+from judgements import HOLDOUT_SHARE, MAX_WORDS, MIN_WORDS
+from metrics import NDCG_DEPTH, RECALL_DEPTH
+from baseline import BODY_WEIGHT, TITLE_WEIGHT
+
+COLUMNS = ("system", "split", "queries", f"nDCG@{NDCG_DEPTH}", "MRR@10", f"Recall@{RECALL_DEPTH}")
+REGENERATE = "python3 tests/relevance/evaluate.py --markdown docs/relevance.md"
+
+
+def table_rows(scores):
+    """scores: {(system, split): summary} in display order -> rows of strings."""
+    return [
+        [system, split, str(s["queries"]), f"{s['ndcg']:.3f}", f"{s['mrr']:.3f}", f"{s['recall']:.3f}"]
+        for (system, split), s in scores.items()
+    ]
+
+
+def text_table(scores):
+    rows = [list(COLUMNS)] + table_rows(scores)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+
+
+def markdown_table(scores):
+    lines = ["| " + " | ".join(COLUMNS) + " |", "| " + " | ".join("---" for _ in COLUMNS) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in table_rows(scores)]
+    return "\n".join(lines)
+
+
+def markdown(scores, run):
+    """docs/relevance.md. run: date, patterns, sections, queries, tune, holdout, gate (list of failures)."""
+    gate = "passes" if not run["gate"] else "fails: " + "; ".join(run["gate"])
+    return f"""# Search relevance
+
+How well the engine finds the right pattern for a problem described in a user's own words, measured on
+{run['queries']} judged queries beside an SQLite FTS5 baseline over the same sections. Generated on
+{run['date']} over a corpus of {run['patterns']} patterns ({run['sections']} sections).
+
+{markdown_table(scores)}
+
+The ctest gate `relevance.gate` requires the engine's holdout nDCG@{NDCG_DEPTH} to be at least 0.80 and at
+least the baseline's holdout nDCG@{NDCG_DEPTH} + 0.03. On this run it {gate}. The target set for the engine is
+a margin of 0.10 over the baseline; it is not reached yet.
+
+## Method
+
+- **Queries** (`tests/relevance/queries.tsv`): {run['queries']} problem descriptions written the way engineers
+  type them when something hurts (symptoms, incidents, bills, error codes, vague wording, a few typos and
+  keyword-style queries), {MIN_WORDS} to {MAX_WORDS} words, across all ten pillars, written without
+  borrowing sentences from the pattern files (the query-set test fails on any five consecutive words shared
+  with a pattern file). Each names one or two answers (grade 2) and up to four patterns that also help
+  (grade 1); every other pattern counts as grade 0.
+- **Splits**: {run['tune']} tuning queries and {run['holdout']} held-out queries. The holdout was drawn once
+  by a fixed rule and is stored in the file: group the queries by the pillar of their first grade-2 answer,
+  order each group by the SHA-256 of the query text, and hold out the first {HOLDOUT_SHARE:.0%} (rounded) of
+  each group. The query-set test checks that the file still follows the rule. Ranking is tuned on the tuning
+  split only; the holdout is reported, never tuned on.
+- **Engine**: `pattern-indexer` builds a temporary index of `corpus/`, and every query runs through
+  `pattern-search --index DIR --json --limit 10 -- QUERY`, exactly as typed.
+- **Baseline**: SQLite FTS5 over the same sections (each pattern split at its H2 headings outside code
+  fences, one row per section, checked to be as many as the engine indexed), `porter unicode61` tokenizer,
+  columns title and section text weighted {TITLE_WEIGHT:g} and {BODY_WEIGHT:g} in `bm25()`, the query's words
+  each quoted and OR'ed, and one result per pattern ranked by its best section.
+- **Metrics**, averaged over the queries of a split:
+  - nDCG@10: DCG = sum over ranks r = 1..10 of (2^grade - 1) / log2(r + 1), divided by the DCG of the
+    ideal ordering of the query's judgements.
+  - MRR@10: 1 / the rank of the first grade-2 answer in the top 10, 0 when there is none.
+  - Recall@5: judged patterns (grade 1 or 2) in the top 5, divided by min(5, number of judged patterns).
+
+## Regenerate
+
+After building the release tree (`scripts/test` does it, or `cmake --build build`):
+
+```sh
+{REGENERATE}
+```
+
+`--misses` also lists the tuning queries whose first result is not an answer; `--gate` exits 1 when the gate
+fails; `--indexer` and `--search` point at another build tree's binaries.
+"""

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Tests of the relevance evaluation itself: the metrics, the baseline's section splitting and query syntax,
+the gate, and the judged query set (well-formed, judged against real ids, holdout drawn by the stated rule)."""
+import collections
+import re
+import tempfile
+import unittest
+from pathlib import Path
+
+import baseline
+import evaluate
+import judgements
+import metrics
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent / "corpus"
+COPIED_WORDS = 5  # this many consecutive words shared with a pattern file is a copied phrase
+
+
+def word_runs(text):
+    """Every run of COPIED_WORDS consecutive words of text, lowercased."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i : i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
+
+
+class MetricsTest(unittest.TestCase):
+    def test_ndcg_is_one_for_the_ideal_order_and_zero_without_judged_hits(self):
+        judged = {"a": 2, "b": 1}
+        self.assertAlmostEqual(metrics.ndcg(["a", "b", "x"], judged), 1.0)
+        self.assertEqual(metrics.ndcg(["x", "y"], judged), 0.0)
+
+    def test_ndcg_uses_exponential_gains_and_log_discounts(self):
+        # DCG = 3/log2(2) + 0 + 1/log2(4) = 3.5; ideal = 3 + 1/log2(3).
+        expected = 3.5 / (3 + 1 / 1.584962500721156)
+        self.assertAlmostEqual(metrics.ndcg(["a", "x", "b"], {"a": 2, "b": 1}), expected)
+
+    def test_ndcg_ignores_results_below_its_depth(self):
+        ranked = [f"x{i}" for i in range(10)] + ["a"]
+        self.assertEqual(metrics.ndcg(ranked, {"a": 2}), 0.0)
+
+    def test_reciprocal_rank_counts_only_grade_two_answers(self):
+        judged = {"useful": 1, "answer": 2}
+        self.assertAlmostEqual(metrics.reciprocal_rank(["useful", "x", "answer"], judged), 1 / 3)
+        self.assertEqual(metrics.reciprocal_rank(["useful", "x"], judged), 0.0)
+
+    def test_recall_is_out_of_at_most_five_judged_ids(self):
+        many = {name: 1 for name in "abcdef"}
+        self.assertEqual(metrics.recall(list("abcde"), many), 1.0)
+        self.assertEqual(metrics.recall(["x", "a", "y", "z", "w", "b"], {"a": 2, "b": 1}), 0.5)
+
+    def test_summarize_averages_over_queries(self):
+        runs = [(["a"], {"a": 2}), (["x"], {"a": 2})]
+        summary = metrics.summarize(runs)
+        self.assertEqual((summary["ndcg"], summary["mrr"], summary["recall"], summary["queries"]), (0.5, 0.5, 0.5, 2))
+
+
+class BaselineTest(unittest.TestCase):
+    def test_h2_inside_a_code_fence_does_not_start_a_section(self):
+        body = "intro line\n## What It Is\ntext\n```python\n## not a heading\n```\n## How It Works\nsteps\n"
+        sections = baseline.split_sections(body)
+        self.assertEqual([heading for heading, _ in sections], ["", "What It Is", "How It Works"])
+        self.assertIn("## not a heading", sections[1][1])
+
+    def test_front_matter_is_not_body_text(self):
+        front, body = baseline.split_front_matter("---\ntitle: \"X\"\n---\n## A\nbody\n")
+        self.assertEqual(front, "title: \"X\"")
+        self.assertEqual(baseline.split_sections(body), [("A", "## A\nbody\n")])
+
+    def test_every_corpus_pattern_has_its_ten_sections(self):
+        per_pattern = collections.Counter(section.pattern_id for section in baseline.load_sections(CORPUS))
+        self.assertEqual(len(per_pattern), len(judgements.pattern_pillars(CORPUS)))
+        self.assertEqual(set(per_pattern.values()), {10})
+
+    def test_user_text_with_query_syntax_is_searched_as_words(self):
+        index = baseline.Fts5Baseline([baseline.Section("p", "Retry", "", "retries NOT allowed: can't")])
+        for text in ('"unbalanced', "NOT AND OR", "-x +y title:z", "can't (retry*", "^near"):
+            index.search(text, 10)  # raises sqlite3.OperationalError if FTS5 saw syntax
+        self.assertEqual(index.search("retry", 10), ["p"])
+        self.assertEqual(index.search("!!!", 10), [])
+
+    def test_a_pattern_appears_once_ranked_by_its_best_section(self):
+        sections = [baseline.Section("weak", "Weak", "", "timeout"),
+                    baseline.Section("strong", "Strong", "", "timeout"),
+                    baseline.Section("strong", "Strong", "", "timeout timeout timeout timeout"),
+                    baseline.Section("other", "Other", "", "unrelated words only")]
+        self.assertEqual(baseline.Fts5Baseline(sections).search("timeout", 10), ["strong", "weak"])
+
+    def test_the_title_counts_more_than_the_section_text(self):
+        # Twice in the text would beat once in the title if both columns counted the same.
+        sections = [baseline.Section("body", "Something", "", "breaker breaker here and more words"),
+                    baseline.Section("title", "Breaker", "", "other here and more words")]
+        self.assertEqual(baseline.Fts5Baseline(sections).search("breaker", 10)[0], "title")
+
+
+class GateTest(unittest.TestCase):
+    @staticmethod
+    def scores(engine, base):
+        return {("engine", "holdout"): {"ndcg": engine}, ("baseline", "holdout"): {"ndcg": base}}
+
+    def test_gate_passes_above_the_floor_and_the_margin(self):
+        self.assertEqual(evaluate.gate_failures(self.scores(0.86, 0.70)), [])
+
+    def test_gate_fails_below_the_floor(self):
+        failures = evaluate.gate_failures(self.scores(0.79, 0.50))
+        self.assertEqual(len(failures), 1)
+        self.assertIn("< 0.80", failures[0])
+
+    def test_gate_fails_without_the_margin_over_the_baseline(self):
+        failures = evaluate.gate_failures(self.scores(0.85, 0.83))
+        self.assertEqual(len(failures), 1)
+        self.assertIn("baseline", failures[0])
+
+
+class QuerySetTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.pillars = judgements.pattern_pillars(CORPUS)
+        cls.queries = judgements.load_queries(HERE / "queries.tsv", cls.pillars)
+
+    def test_the_set_is_large_enough_and_spans_every_pillar_in_both_splits(self):
+        self.assertGreaterEqual(len(self.queries), 160)
+        for split in judgements.SPLITS:
+            covered = {self.pillars[q.answers[0]] for q in self.queries if q.split == split}
+            self.assertEqual(covered, set(self.pillars.values()), split)
+
+    def test_the_holdout_is_the_one_the_stated_rule_draws(self):
+        expected = judgements.holdout_by_rule(self.queries, self.pillars)
+        actual = {q.text for q in self.queries if q.split == "holdout"}
+        self.assertEqual(actual - expected, set(), "in the holdout but not drawn by the rule")
+        self.assertEqual(expected - actual, set(), "drawn by the rule but not in the holdout")
+        self.assertAlmostEqual(len(actual) / len(self.queries), judgements.HOLDOUT_SHARE, delta=0.03)
+
+    def test_no_query_copies_a_phrase_from_the_patterns(self):
+        corpus_runs = set()
+        for path in Path(CORPUS, "patterns").glob("*/*.md"):
+            corpus_runs |= word_runs(path.read_text(encoding="utf-8"))
+        copied = {q.text: " ".join(run) for q in self.queries for run in word_runs(q.text) & corpus_runs}
+        self.assertEqual(copied, {}, f"queries sharing {COPIED_WORDS} consecutive words with a pattern file")
+
+    def check_rejected(self, line, message):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder, "queries.tsv")
+            path.write_text("split\tquery\tjudgements\n" + line + "\n", encoding="utf-8")
+            with self.assertRaisesRegex(judgements.QuerySetError, ":2: .*" + message):
+                judgements.load_queries(path, self.pillars)
+
+    def test_malformed_lines_are_rejected_with_their_line_number(self):
+        self.check_rejected("train\tprovider keeps timing out\tcircuit-breaker:2", "split")
+        self.check_rejected("tune\ttoo short\tcircuit-breaker:2", "words")
+        self.check_rejected("tune\tprovider keeps timing out\tno-such-pattern:2", "not a pattern id")
+        self.check_rejected("tune\tprovider keeps timing out\tcircuit-breaker:3", "id:1 or id:2")
+        self.check_rejected("tune\tprovider keeps timing out\tcircuit-breaker:1", "grade-2")
+        self.check_rejected("tune\tprovider keeps timing out\tcircuit-breaker:2,circuit-breaker:1", "twice")
+
+
+if __name__ == "__main__":
+    unittest.main()
