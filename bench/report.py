@@ -193,7 +193,8 @@ only as steady as the machine was; CPU times are given where they matter.
 
 Xapian: one `pattern-indexer` run into a new directory (loading, checking, indexing, compaction), wall time and
 peak RSS from GNU time. FTS5: the same sections loaded by the same code into one FTS5 table holding the same
-stored fields, then `optimize` and `VACUUM`. Three runs each; sizes are of the finished files.
+stored fields, then `optimize` and `VACUUM`. Three runs each (two at 100k, whose middle figure is then their
+mean); sizes are of the finished files.
 
 {indexing_table(raw)}
 

@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             break;
         }
     }
-    if (!ec && !parser.is_done()) parser.put_eof(ec);
+    if (!ec && !parser.is_done() && parser.got_some()) parser.put_eof(ec);  // Beast asserts got_some()
     if (ec || !parser.is_done()) return 0;
     const pai::Response response = pai::handle_request(parser.get(), context);
     if (response[boost::beast::http::field::content_type] == "application/json" && !response.body().empty() &&
