@@ -131,11 +131,14 @@ sqlite3_stmt* Fts5Searcher::prepare(const std::string& sql) {
 }
 
 std::vector<Fts5Hit> Fts5Searcher::top10(const BenchQuery& query) {
-    // bm25() cannot sit inside an aggregate, so rank in a subquery and collapse outside it.
+    // bm25() cannot sit inside an aggregate, so rank in a materialized CTE (never flattened into the
+    // aggregate) and collapse to one row per pattern outside it.
     const std::string score = query.fts5_match.empty() ? "0" : kRank;
     sqlite3_stmt* statement =
-        prepare("SELECT pattern_id, section, min(score) AS best FROM (SELECT pattern_id, section, " + score +
-                " AS score FROM sections" + where_clause(query) + ") GROUP BY pattern_id ORDER BY best LIMIT 10");
+        prepare("WITH matches AS MATERIALIZED (SELECT pattern_id, section, " + score + " AS score FROM sections" +
+                where_clause(query) +
+                ") SELECT pattern_id, section, min(score) AS best FROM matches GROUP BY pattern_id ORDER BY best"
+                " LIMIT 10");
     bind_query(statement, query);
     std::vector<Fts5Hit> hits;
     int rc = SQLITE_ROW;

@@ -33,7 +33,10 @@ def log(message):
 
 
 def run(cmd, **kwargs):
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs)
+    done = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+    if done.returncode != 0:
+        sys.exit(f"run_bench: {' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return done
 
 
 def command_output(cmd):
@@ -249,6 +252,7 @@ def main():
     corpora, results["generation_seconds"] = make_corpora(args.data)
     results["indexing"], indexes = index_all(bin_dir, corpora, args.data)
     results["fts5_build"], databases = fts5_all(bin_dir, corpora, args.data)
+    args.out.write_text(json.dumps(results, indent=1))  # the slow part is kept should a later step fail
     results["google_benchmark"] = in_process(bin_dir, indexes, databases, args.data)
     queries = [line.split(" ", 1) for line in run([str(bin_dir / "pai-bench-search"), "--print-urls"]).stdout.split("\n")
                if line]
