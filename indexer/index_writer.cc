@@ -13,6 +13,7 @@
 #include <regex>
 #include <span>
 #include <thread>
+#include <utility>
 
 #include "schema.h"
 
@@ -96,7 +97,7 @@ Xapian::Document make_document(const StoredSection& stored, Xapian::TermGenerato
     doc.add_value(schema::kSlotPillar, stored.pillar);
     doc.add_value(schema::kSlotStatus, stored.status);
     doc.add_value(schema::kSlotSection, stored.section_id);
-    doc.set_data(nlohmann::json(stored).dump());
+    doc.set_data(section_data(stored));
     return doc;
 }
 
@@ -197,13 +198,17 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
     std::size_t sections = 0;
     for (const auto& pattern : patterns) {
         int ordinal = 0;
+        std::vector<SectionBody> bodies;
         for (const auto& section : pattern.sections) {
-            const StoredSection stored = stored_section(pattern, section, ordinal++);
+            StoredSection stored = stored_section(pattern, section, ordinal++);
+            // The bodies go to per-pattern metadata; the section document keeps only what a hit needs.
+            bodies.push_back({stored.section_id, std::exchange(stored.markdown, {}), std::exchange(stored.html, {})});
             const auto unique = schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + section.id);
             db.replace_document(unique, make_document(stored, terms, section));
             if (++sections % inputs.options.batch_size == 0) db.commit();
         }
         db.set_metadata(std::string(meta_key::kPatternPrefix) + pattern.meta.id, nlohmann::json(pattern.meta).dump());
+        db.set_metadata(std::string(meta_key::kBodiesPrefix) + pattern.meta.id, nlohmann::json(bodies).dump());
     }
     if (first) {
         add_synonyms(db, inputs.synonyms);

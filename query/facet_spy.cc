@@ -20,22 +20,21 @@ std::vector<FacetValue> sorted(const std::map<std::string, std::size_t>& counts)
     return values;
 }
 
-/// Sees every match and marks its pattern and section in preallocated arrays.
+/// Sees every match, marks its pattern and section in preallocated arrays, and adds its weight to its
+/// pattern's score: no document is read.
 class TableCounter : public FacetCounter, public Xapian::MatchSpy {
 public:
     explicit TableCounter(std::shared_ptr<const FacetTable> table)
-        : table_(std::move(table)), seen_(table_->pattern_count()), sections_(table_->value_count()) {}
+        : table_(std::move(table)), scores_(table_->pattern_count()), sections_(table_->value_count()) {}
 
     void attach(Xapian::Enquire& enquire) override { enquire.add_matchspy(this); }
 
-    void operator()(const Xapian::Document& doc, double) override {
+    void operator()(const Xapian::Document& doc, double weight) override {
         const Xapian::docid did = doc.get_docid();
         const std::uint32_t pattern = table_->pattern_of(did);
         if (pattern == FacetTable::kNone) return;
-        if (!seen_[pattern]) {
-            seen_[pattern] = true;
-            matched_.push_back(pattern);
-        }
+        if (scores_[pattern].empty()) matched_.push_back(pattern);
+        scores_[pattern].add(did, weight);
         ++sections_[table_->section_of(did)];
     }
 
@@ -55,9 +54,20 @@ public:
         return {sorted(pillars), sorted(statuses), sorted(sections)};
     }
 
+    bool ranks() const override { return true; }
+
+    std::vector<RankedPattern> page(std::size_t offset, std::size_t limit) const override {
+        std::vector<RankedPattern> all;
+        all.reserve(matched_.size());
+        for (const auto pattern : matched_) {
+            all.push_back({table_->pattern_id(pattern), scores_[pattern].score(), scores_[pattern].best_section()});
+        }
+        return page_of(std::move(all), offset, limit);
+    }
+
 private:
     std::shared_ptr<const FacetTable> table_;
-    std::vector<bool> seen_;
+    std::vector<PatternScore> scores_;
     std::vector<std::uint32_t> matched_;
     std::vector<std::size_t> sections_;
 };
@@ -93,6 +103,9 @@ public:
         return {sorted(pillars), sorted(statuses), sorted(sections)};
     }
 
+    bool ranks() const override { return false; }
+    std::vector<RankedPattern> page(std::size_t, std::size_t) const override { return {}; }
+
 private:
     std::shared_ptr<const PatternAttributes> patterns_;
     Xapian::ValueCountMatchSpy by_pattern_;
@@ -110,6 +123,8 @@ FacetTable::FacetTable(const Xapian::Database& db)
         const auto [entry, added] = pattern_ids.try_emplace(*it, static_cast<std::uint32_t>(pattern_ids.size()));
         pattern_of_[it.get_docid()] = entry->second;
     }
+    pattern_ids_.resize(pattern_ids.size());
+    for (auto& [id, pattern] : pattern_ids) pattern_ids_[pattern] = id;
     pillar_of_.resize(pattern_ids.size());
     status_of_.resize(pattern_ids.size());
     for (auto it = db.valuestream_begin(schema::kSlotSection); it != db.valuestream_end(schema::kSlotSection); ++it) {

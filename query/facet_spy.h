@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "pattern_ranking.h"
 #include "search_types.h"
 
 namespace pai {
@@ -31,13 +32,15 @@ public:
 
     std::uint32_t pattern_of(Xapian::docid did) const { return did < pattern_of_.size() ? pattern_of_[did] : kNone; }
     std::uint32_t section_of(Xapian::docid did) const { return section_of_[did]; }
-    std::size_t pattern_count() const { return pillar_of_.size(); }
+    std::size_t pattern_count() const { return pattern_ids_.size(); }
+    const std::string& pattern_id(std::uint32_t pattern) const { return pattern_ids_[pattern]; }
     std::size_t value_count() const { return values_.size(); }
     std::uint32_t pillar_of(std::uint32_t pattern) const { return pillar_of_[pattern]; }
     std::uint32_t status_of(std::uint32_t pattern) const { return status_of_[pattern]; }
     const std::string& value(std::uint32_t index) const { return values_[index]; }
 
 private:
+    std::vector<std::string> pattern_ids_;   ///< pattern ordinal -> id
     std::vector<std::uint32_t> pattern_of_;  ///< docid -> pattern ordinal (kNone for gaps)
     std::vector<std::uint32_t> section_of_;  ///< docid -> index into values_
     std::vector<std::uint32_t> pillar_of_;   ///< pattern ordinal -> index into values_
@@ -51,6 +54,8 @@ private:
 using PatternAttributes = std::unordered_map<std::string, std::pair<std::string, std::string>>;
 
 /// Counts facets over one match: attach() it to an Enquire, run get_mset(0, 0, doccount), then read.
+/// A counter that ranks() also scores patterns from the weights it is shown, so one weighted pass over
+/// every match gives the total, the facets and the ranked page.
 class FacetCounter {
 public:
     virtual ~FacetCounter() = default;
@@ -59,6 +64,9 @@ public:
     virtual std::size_t pattern_count() const = 0;
     /// Facet counts, each list sorted by descending count, then value.
     virtual Facets facets() const = 0;
+    virtual bool ranks() const = 0;
+    /// Patterns [offset, offset + limit) by score (see PatternScore); only when ranks().
+    virtual std::vector<RankedPattern> page(std::size_t offset, std::size_t limit) const = 0;
 };
 
 /// How an open index counts facets: through its FacetTable when it is one local database; otherwise (several

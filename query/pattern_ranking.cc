@@ -4,6 +4,7 @@
 #include "pattern_ranking.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "schema.h"
@@ -20,38 +21,46 @@ constexpr double kBm25B = 0.5;
 
 }  // namespace
 
-RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
-                         std::size_t limit, double time_limit_seconds) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-    if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
-    RankedPage ranked{enquire.get_mset(0, kMaxRankedSections), {}, 0};
-
-    std::unordered_map<std::string, RankedPattern> by_id;
-    for (auto item = ranked.mset.begin(); item != ranked.mset.end(); ++item) {
-        std::string id = item.get_document().get_value(schema::kSlotPatternId);
-        const double weight = item.get_weight();
-        auto& pattern = by_id[id];
-        pattern.score += kSectionSumWeight * weight;
-        // Items arrive best first, so the first section seen for a pattern is its best.
-        if (pattern.best_section == 0) {
-            pattern.id = std::move(id);
-            pattern.best_section = *item;
-            pattern.score += weight;
-        }
+void PatternScore::add(Xapian::docid section, double weight) {
+    sum_ += weight;
+    if (best_section_ == 0 || weight > best_ || (weight == best_ && section < best_section_)) {
+        best_ = weight;
+        best_section_ = section;
     }
-    std::vector<RankedPattern> all;
-    all.reserve(by_id.size());
-    for (auto& [id, pattern] : by_id) all.push_back(std::move(pattern));
-    ranked.patterns_seen = all.size();
+}
+
+double PatternScore::score() const { return best_ + kSectionSumWeight * sum_; }
+
+Xapian::BM25Weight section_weighting() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
+
+std::vector<RankedPattern> page_of(std::vector<RankedPattern> all, std::size_t offset, std::size_t limit) {
     const auto end = std::min(all.size(), offset + limit);
-    if (offset >= end) return ranked;
+    if (offset >= end) return {};
     const auto by_score = [](const RankedPattern& a, const RankedPattern& b) {
         return a.score != b.score ? a.score > b.score : a.id < b.id;
     };
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(end), all.end(), by_score);
-    ranked.page.assign(all.begin() + static_cast<std::ptrdiff_t>(offset), all.begin() + static_cast<std::ptrdiff_t>(end));
+    return {std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(offset)),
+            std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(end))};
+}
+
+RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
+                         std::size_t limit, double time_limit_seconds) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(section_weighting());
+    if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
+    RankedPage ranked{enquire.get_mset(0, kMaxRankedSections), {}, 0};
+
+    std::unordered_map<std::string, PatternScore> by_id;
+    for (auto item = ranked.mset.begin(); item != ranked.mset.end(); ++item) {
+        by_id[item.get_document().get_value(schema::kSlotPatternId)].add(*item, item.get_weight());
+    }
+    std::vector<RankedPattern> all;
+    all.reserve(by_id.size());
+    for (const auto& [id, score] : by_id) all.push_back({id, score.score(), score.best_section()});
+    ranked.patterns_seen = all.size();
+    ranked.page = page_of(std::move(all), offset, limit);
     return ranked;
 }
 

@@ -51,8 +51,26 @@ private:
     std::unordered_map<std::string, std::string> cache_;
 };
 
-StoredSection stored_section(const Xapian::Document& doc) {
-    return nlohmann::json::parse(doc.get_data()).get<StoredSection>();
+StoredSection stored_section(const Xapian::Document& doc) { return parse_section_data(doc.get_data()); }
+
+/// Whether @p query holds a word a snippet could highlight: an unprefixed term or a stemmed one ("Z" + stem).
+/// Filters and pattern-level terms carry upper-case prefixes.
+bool has_snippet_terms(const Xapian::Query& query) {
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+        const std::string& t = *term;
+        if (t.empty()) continue;
+        const bool stemmed = t[0] == 'Z' && t.size() > 1 && !std::isupper(static_cast<unsigned char>(t[1]));
+        if (stemmed || !std::isupper(static_cast<unsigned char>(t[0]))) return true;
+    }
+    return false;
+}
+
+/// With nothing to highlight, a snippet is the text's lead; cutting the text first spares scanning all of it.
+std::string_view lead(std::string_view text) {
+    constexpr std::size_t kLeadBytes = 2 * kSnippetLength;
+    if (text.size() <= kLeadBytes) return text;
+    const auto space = text.rfind(' ', kLeadBytes);  // never cut a UTF-8 sequence
+    return text.substr(0, space == std::string_view::npos ? kLeadBytes : space);
 }
 
 Hit hit_from(const StoredSection& s, double score) {
@@ -70,14 +88,15 @@ struct Searcher::Opened {
           builder(db),
           facets(db, indexes.single_local, load_patterns()) {}
 
-    /// The stored PatternMeta JSON of @p id, or "". Xapian keeps metadata per shard, so look in each.
-    std::string pattern_meta(std::string_view id) const {
-        const std::string key = std::string(meta_key::kPatternPrefix) + std::string(id);
+    /// The metadata @p prefix + @p id, or "". Xapian keeps metadata per shard, so look in each.
+    std::string pattern_metadata(std::string_view prefix, std::string_view id) const {
+        const std::string key = std::string(prefix) + std::string(id);
         for (const auto& shard : shards) {
             if (std::string meta = shard.get_metadata(key); !meta.empty()) return meta;
         }
         return {};
     }
+    std::string pattern_meta(std::string_view id) const { return pattern_metadata(meta_key::kPatternPrefix, id); }
 
     Xapian::Database db;  ///< every shard as one: matching, statistics and postings merge
     std::vector<Xapian::Database> shards;
@@ -166,28 +185,6 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     auto& db = opened_->db;
     auto built = opened_->builder.build(request);
 
-    // The total and the facets: every match, unweighted and uncollapsed, counted per pattern.
-    struct Counted {
-        std::unique_ptr<FacetCounter> counter;
-        bool partial;
-    };
-    auto count = [&](const Xapian::Query& query) {
-        Counted counted{opened_->facets.counter(), false};
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_time_limit(time_limit_seconds_);
-        counted.counter->attach(enquire);
-        const auto start = std::chrono::steady_clock::now();
-        const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
-        // Xapian says nothing when it stops counting at the limit, and its bounds can stay exact (MatchAll):
-        // a count that ran into the limit is reported as an estimate.
-        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-        counted.partial = all.get_matches_lower_bound() != all.get_matches_upper_bound() ||
-                          (time_limit_seconds_ > 0 && took.count() >= time_limit_seconds_);
-        return counted;
-    };
-
     SearchResult result;
     result.query = request.query;
     Xapian::Query used = built.query;
@@ -199,20 +196,43 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
         corrected.query = built.corrected;
         used = opened_->builder.build(corrected).query;
     }
-    const Counted counted = count(used);
-    const RankedPage ranked = rank_patterns(db, used, request.offset, request.limit, time_limit_seconds_);
-    // Past the time limit Xapian stops counting: the page is exact, the total and facets are estimates.
-    result.partial = counted.partial;
-    result.total = result.partial ? ranked.patterns_seen : counted.counter->pattern_count();
-    result.facets = counted.counter->facets();
+
+    // The total and the facets: every match, uncollapsed, counted per pattern. A counter that ranks sees
+    // each match's BM25 weight and gives the page from the same pass; otherwise the pass is unweighted and
+    // rank_patterns() makes a second.
+    const auto counter = opened_->facets.counter();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(used);
+    if (counter->ranks()) {
+        enquire.set_weighting_scheme(section_weighting());
+    } else {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+    }
+    enquire.set_time_limit(time_limit_seconds_);
+    counter->attach(enquire);
+    const auto start = std::chrono::steady_clock::now();
+    Xapian::MSet matches = enquire.get_mset(0, 0, db.get_doccount());
+    // Xapian says nothing when it stops counting at the limit, and its bounds can stay exact (MatchAll): a
+    // count that ran into the limit is reported as an estimate, and the page comes from rank_patterns(),
+    // whose best-sections match the time limit does not cut.
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    result.partial = matches.get_matches_lower_bound() != matches.get_matches_upper_bound() ||
+                     (time_limit_seconds_ > 0 && took.count() >= time_limit_seconds_);
+    const RankedPage ranked =
+        counter->ranks() && !result.partial ? RankedPage{std::move(matches), counter->page(request.offset, request.limit), counter->pattern_count()}
+                         : rank_patterns(db, used, request.offset, request.limit, time_limit_seconds_);
+    result.total = result.partial ? ranked.patterns_seen : counter->pattern_count();
+    result.facets = counter->facets();
 
     Xapian::Enquire explainer(db);
     if (request.explain) explainer.set_query(used);
+    const bool highlights = has_snippet_terms(used);
     for (const auto& pattern : ranked.page) {
         const StoredSection section = stored_section(db.get_document(pattern.best_section));
         Hit hit = hit_from(section, pattern.score);
-        hit.snippet = ranked.mset.snippet(section.text, kSnippetLength, opened_->snippet_stemmer, kSnippetFlags,
-                                   "<mark>", "</mark>", "\xE2\x80\xA6");
+        const std::string text(highlights ? std::string_view(section.text) : lead(section.text));
+        hit.snippet = ranked.mset.snippet(text, kSnippetLength, opened_->snippet_stemmer, kSnippetFlags, "<mark>",
+                                          "</mark>", "\xE2\x80\xA6");
         if (request.explain) {
             hit.matched_sections = explain_matches(db, explainer, hit.id);
             std::set<std::string> all;
@@ -237,6 +257,16 @@ PatternView Searcher::pattern(std::string_view id) {
         }
         std::sort(sections.begin(), sections.end(),
                   [](const StoredSection& a, const StoredSection& b) { return a.ordinal < b.ordinal; });
+        if (const auto stored = opened_->pattern_metadata(meta_key::kBodiesPrefix, id); !stored.empty()) {
+            for (auto& body : nlohmann::json::parse(stored).get<std::vector<SectionBody>>()) {
+                const auto section = std::find_if(sections.begin(), sections.end(), [&](const StoredSection& s) {
+                    return s.section_id == body.section_id;
+                });
+                if (section == sections.end()) continue;
+                section->markdown = std::move(body.markdown);
+                section->html = std::move(body.html);
+            }
+        }
         for (auto& s : sections) {
             view.sections.push_back({s.section_id, s.section_title, std::move(s.markdown), std::move(s.html), s.line,
                                      s.line_end});

@@ -6,13 +6,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pai {
 
-/// Document data of one section document: everything a search hit or a pattern view needs.
+/// Document data of one section document: everything a search hit needs. The section's Markdown and HTML,
+/// which only the pattern view needs, are kept apart in SectionBody metadata (left empty here), so a search
+/// reads and parses a tenth of the bytes per hit.
 struct StoredSection {
     std::string pattern_id;
     std::string title;
@@ -29,6 +33,13 @@ struct StoredSection {
     std::string text;      ///< plain text, used for snippets
     std::string markdown;  ///< the section's Markdown source, heading included
     std::string html;      ///< the section rendered by cmark in safe mode
+};
+
+/// The Markdown and HTML of one section, stored per pattern under "bodies:<id>" in section order.
+struct SectionBody {
+    std::string section_id;
+    std::string markdown;
+    std::string html;
 };
 
 struct RelatedRef {
@@ -66,6 +77,7 @@ struct PillarInfo {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredSection, pattern_id, title, description, pillar, status, tags,
                                                 section_id, section_title, path, line, line_end, ordinal, text,
                                                 markdown, html)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SectionBody, section_id, markdown, html)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelatedRef, id, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvidenceRef, title, url)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PatternMeta, id, title, description, pillar, status, tags, path,
@@ -73,9 +85,27 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PatternMeta, id, title, descript
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PillarInfo, id, name, order, description)
 
 /// Metadata keys of the index.
+/// A section document's data: the JSON of its fields but the text, a newline, then the text as is. The text
+/// is most of the bytes, and reading it raw keeps JSON parsing off the per-hit path (JSON strings carry no
+/// raw newline, so the first one ends the header).
+inline std::string section_data(StoredSection section) {
+    std::string text = std::exchange(section.text, {});
+    section.markdown.clear();
+    section.html.clear();
+    return nlohmann::json(section).dump() + '\n' + text;
+}
+
+inline StoredSection parse_section_data(std::string_view data) {
+    const auto header_end = std::min(data.find('\n'), data.size());
+    auto section = nlohmann::json::parse(data.substr(0, header_end)).get<StoredSection>();
+    if (header_end < data.size()) section.text = data.substr(header_end + 1);
+    return section;
+}
+
 namespace meta_key {
 inline constexpr std::string_view kPillars = "pillars";             ///< JSON array of PillarInfo
 inline constexpr std::string_view kPatternPrefix = "pattern:";      ///< + id -> PatternMeta JSON
+inline constexpr std::string_view kBodiesPrefix = "bodies:";        ///< + id -> JSON array of SectionBody
 inline constexpr std::string_view kPatternCount = "pattern_count";  ///< decimal
 inline constexpr std::string_view kBuiltAt = "built_at";            ///< ISO 8601 UTC
 inline constexpr std::string_view kGuides = "guides";              ///< JSON array of Guide (guide_types.h)

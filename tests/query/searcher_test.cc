@@ -138,6 +138,24 @@ TEST_F(SearcherTest, SnippetEscapesMarkupFromTheCorpus) {
     EXPECT_NE(snippet.find("&lt;script&gt;"), std::string::npos) << snippet;
 }
 
+TEST_F(SearcherTest, BrowseSnippetIsTheSectionLeadWithoutHighlights) {
+    const auto result = search(SearchRequest{});
+    ASSERT_FALSE(result.hits.empty());
+    for (const auto& hit : result.hits) {
+        EXPECT_FALSE(hit.snippet.empty()) << hit.id;
+        EXPECT_EQ(hit.snippet.find("<mark>"), std::string::npos) << hit.snippet;
+        EXPECT_LE(hit.snippet.size(), 300u) << hit.snippet;
+    }
+}
+
+TEST_F(SearcherTest, FilterOnlySearchStillHasSnippets) {
+    SearchRequest request;
+    request.pillars = {"reliability"};
+    const auto result = search(request);
+    ASSERT_FALSE(result.hits.empty());
+    for (const auto& hit : result.hits) EXPECT_FALSE(hit.snippet.empty()) << hit.id;
+}
+
 TEST_F(SearcherTest, PaginatesWithOffsetAndLimit) {
     SearchRequest request;
     request.limit = 2;

@@ -157,7 +157,9 @@ TEST_F(ShardTest, DaemonServesRepeatedIndexFlagsAsOneIndex) {
         const auto want = nlohmann::json::parse(http_get(single.url(), target).body);
         const auto got = nlohmann::json::parse(http_get(sharded.url(), target).body);
         EXPECT_EQ(got["facets"], want["facets"]) << target;
-        if (want.contains("total")) EXPECT_EQ(got["total"], want["total"]) << target;
+        if (want.contains("total")) {
+            EXPECT_EQ(got["total"], want["total"]) << target;
+        }
     }
 }
 
