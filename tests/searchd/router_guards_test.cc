@@ -2,28 +2,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fixture_index.h"
+#include "router_fixture.h"
 #include "router.h"
-#include "test_support.h"
 
 namespace pai {
 namespace {
 
 /// The checks the router makes before any handler: the Host allow-list, CORS and /metrics.
-class RouterGuards : public ::testing::Test {
+class RouterGuards : public test::RouterFixture {
 protected:
-    static void SetUpTestSuite() {
-        temp_ = new test::TempDir();
-        test::index_corpus(test::fixtures_dir() / "corpus", temp_->path() / "index");
-        test::write_file(temp_->path() / "web/index.html", "<!doctype html><title>t</title>");
-        pool_ = new SearcherPool(temp_->path() / "index", 1);
-    }
-    static void TearDownTestSuite() {
-        delete pool_;
-        delete temp_;
-    }
-
-    ServerContext context{*pool_, temp_->path() / "web"};
+    ServerContext context{*pool_, web_dir()};
 
     Response get(const std::string& target, const std::string& host = "127.0.0.1:7171",
                  const char* origin = nullptr) {
@@ -32,12 +20,7 @@ protected:
         if (origin) request.set(http::field::origin, origin);
         return handle_request(request, context);
     }
-
-    static test::TempDir* temp_;
-    static SearcherPool* pool_;
 };
-test::TempDir* RouterGuards::temp_ = nullptr;
-SearcherPool* RouterGuards::pool_ = nullptr;
 
 TEST_F(RouterGuards, ForeignHostIsRefusedWith421JsonOnEveryPath) {
     for (const char* target : {"/", "/v1/search?q=retry", "/healthz", "/metrics", "/v1/nope"}) {

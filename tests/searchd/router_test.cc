@@ -3,38 +3,22 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "fixture_index.h"
-#include "test_support.h"
+#include "router_fixture.h"
 
 namespace pai {
 namespace {
 
 /// The router answers requests directly: no sockets involved.
-class RouterTest : public ::testing::Test {
+class RouterTest : public test::RouterFixture {
 protected:
-    static void SetUpTestSuite() {
-        temp_ = new test::TempDir();
-        test::index_corpus(test::fixtures_dir() / "corpus", temp_->path() / "index");
-        test::write_file(temp_->path() / "web/index.html", "<!doctype html><title>t</title>");
-        pool_ = new SearcherPool(temp_->path() / "index", 1);
-    }
-    static void TearDownTestSuite() {
-        delete pool_;
-        delete temp_;
-    }
-
     static Response get(const std::string& target, http::verb verb = http::verb::get) {
-        ServerContext context{*pool_, temp_->path() / "web"};
+        ServerContext context{*pool_, web_dir()};
         Request request{verb, target, 11};
         return handle_request(request, context);
     }
     static nlohmann::json json_of(const Response& response) { return nlohmann::json::parse(response.body()); }
 
-    static test::TempDir* temp_;
-    static SearcherPool* pool_;
 };
-test::TempDir* RouterTest::temp_ = nullptr;
-SearcherPool* RouterTest::pool_ = nullptr;
 
 TEST_F(RouterTest, SearchAnswersTheDocumentedShape) {
     const auto response = get("/v1/search?q=provider+timeouts&pillar=reliability");
