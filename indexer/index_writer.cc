@@ -101,30 +101,14 @@ Xapian::Document make_document(const StoredSection& stored, Xapian::TermGenerato
     return doc;
 }
 
-std::vector<std::string> words_of(const std::string& phrase) {
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : phrase + ' ') {
-        if (c == ' ') {
-            if (!word.empty()) words.push_back(std::move(word));
-            word.clear();
-        } else {
-            word += c;
-        }
-    }
-    return words;
-}
-
-/// Every entry of a group (a word or a phrase) becomes a key; the values are single words, since Xapian
-/// searches a synonym value as one term: a phrase contributes its words.
+/// Every entry of a group (a word or a phrase) becomes a key. Xapian searches a synonym value as one term, so
+/// only one-word entries become values: the words of a phrase are no synonyms of the group on their own
+/// ("made up" would make every "up" a hallucination). Typed, a phrase still finds the group's words.
 void add_synonyms(Xapian::WritableDatabase& db, const SynonymGroups& synonyms) {
     for (const auto& group : synonyms) {
         for (const auto& key : group) {
             for (const auto& other : group) {
-                if (other == key) continue;
-                for (const auto& word : words_of(other)) {
-                    if (word != key) db.add_synonym(key, word);
-                }
+                if (other != key && other.find_first_of(" -") == std::string::npos) db.add_synonym(key, other);
             }
         }
     }

@@ -39,6 +39,11 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+/// A section filter or `section:` restricts free text to the sections' own text.
+bool searches_sections_only(const SearchRequest& request) {
+    return !request.sections.empty() || request.query.find("section:") != std::string::npos;
+}
+
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
@@ -114,19 +119,42 @@ bool QueryBuilder::is_correctable(const std::string& word) const {
     return true;
 }
 
-QueryBuilder::Built QueryBuilder::parse_text(std::string_view text, bool sections_only) {
+Xapian::Query QueryBuilder::parse(std::string_view text, bool sections_only) {
     const std::string input(text);
     auto& parser = sections_only ? section_parser_ : parser_;
     try {
-        return {parser.parse_query(input, kParseFlags), corrected(text)};
+        return parser.parse_query(input, kParseFlags);
     } catch (const Xapian::QueryParserError&) {
         // Unbalanced quotes, a dangling operator...: search the words rather than fail.
     }
     try {
-        return {parser.parse_query(input, 0), corrected(text)};
+        return parser.parse_query(input, 0);
     } catch (const Xapian::QueryParserError&) {
-        return {Xapian::Query::MatchNothing, {}};
+        return Xapian::Query::MatchNothing;
     }
+}
+
+QueryBuilder::Built QueryBuilder::parse_text(std::string_view text, bool sections_only) {
+    return {parse(text, sections_only), corrected(text)};
+}
+
+std::vector<Xapian::Query> QueryBuilder::word_queries(const SearchRequest& request) {
+    if (is_blank(request.query)) return {};
+    const bool sections_only = searches_sections_only(request);
+    const Xapian::Query whole = parse(request.query, sections_only);
+    // The parser remembers which typed word each term came from, whatever its prefix or stem.
+    const auto& parser = sections_only ? section_parser_ : parser_;
+    std::set<std::string> words;
+    for (auto term = whole.get_unique_terms_begin(); term != whole.get_unique_terms_end(); ++term) {
+        for (auto word = parser.unstem_begin(*term); word != parser.unstem_end(*term); ++word) {
+            if (!stopper_(*word)) words.insert(*word);
+        }
+    }
+    std::vector<Xapian::Query> queries;
+    for (const auto& word : words) {
+        if (Xapian::Query query = parse(word, sections_only); !query.empty()) queries.push_back(std::move(query));
+    }
+    return queries;
 }
 
 QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
@@ -135,7 +163,7 @@ QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
         const Xapian::Query everything(schema::boolean_term(schema::kPrefixDocKind, "section"));
         return {filters.empty() ? everything : Xapian::Query(Xapian::Query::OP_FILTER, everything, filters), {}};
     }
-    const bool sections_only = !request.sections.empty() || request.query.find("section:") != std::string::npos;
+    const bool sections_only = searches_sections_only(request);
     Built built = parse_text(request.query, sections_only);
     if (built.query.empty()) {
         // Only stop words or operators: treat it like an empty query over the filters.

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "search_types.h"
 
@@ -31,6 +32,10 @@ public:
     /// sections' own text (used when a section filter is given).
     Built parse_text(std::string_view text, bool sections_only = false);
 
+    /// Each distinct word of @p request's free text as a query of its own (stemmed, with its synonyms, over
+    /// the fields build() searches), for counting how many of them a pattern matches; none without free text.
+    std::vector<Xapian::Query> word_queries(const SearchRequest& request);
+
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
     /// @p text with every word the index does not contain replaced by its spelling suggestion, or empty
@@ -38,6 +43,8 @@ public:
     std::string corrected(std::string_view text) const;
 
 private:
+    /// The parser's query for @p text, with the plain-parse fallback for malformed syntax.
+    Xapian::Query parse(std::string_view text, bool sections_only);
     /// A word the index holds in no form (plain, stemmed, in pattern text or caveats) and that is no stop word.
     bool is_correctable(const std::string& word) const;
     /// @p query with a top-level `-word` applied to whole patterns (see the definition).

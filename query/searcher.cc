@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "coverage_rerank.h"
 #include "explain.h"
 #include "facet_spy.h"
 #include "pattern_ranking.h"
@@ -188,13 +189,13 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
     Xapian::Query used = built.query;
+    SearchRequest searched = request;
     if (!built.corrected.empty()) {
         // The misspelt words match nothing in the index (that is what made them correctable), so searching
         // the correction loses nothing and finds what was meant.
         result.did_you_mean = built.corrected;
-        SearchRequest corrected = request;
-        corrected.query = built.corrected;
-        used = opened_->builder.build(corrected).query;
+        searched.query = built.corrected;
+        used = opened_->builder.build(searched).query;
     }
 
     // The total and the facets: every match, uncollapsed, counted per pattern. A counter that ranks sees
@@ -218,9 +219,13 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     result.partial = matches.get_matches_lower_bound() != matches.get_matches_upper_bound() ||
                      (time_limit_seconds_ > 0 && took.count() >= time_limit_seconds_);
-    const RankedPage ranked =
-        counter->ranks() && !result.partial ? RankedPage{std::move(matches), counter->page(request.offset, request.limit), counter->pattern_count()}
-                         : rank_patterns(db, used, request.offset, request.limit, time_limit_seconds_);
+    // Ranked by score, the best candidates are then reranked by how many of the query's words they match.
+    const std::size_t candidates = std::max(request.offset + request.limit, kCoverageRerankDepth);
+    RankedPage ranked = counter->ranks() && !result.partial
+                            ? RankedPage{std::move(matches), counter->page(0, candidates), counter->pattern_count()}
+                            : rank_patterns(db, used, 0, candidates, time_limit_seconds_);
+    ranked.page = rerank_by_coverage(db, opened_->builder.word_queries(searched), std::move(ranked.page),
+                                     request.offset, request.limit);
     result.total = result.partial ? ranked.patterns_seen : counter->pattern_count();
     result.facets = counter->facets();
 

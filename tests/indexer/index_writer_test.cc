@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "fixture_index.h"
 #include "searcher.h"
 #include "test_support.h"
@@ -49,6 +52,19 @@ TEST(IndexWriter, FailedBuildLeavesThePreviousGenerationServing) {
     EXPECT_FALSE(std::filesystem::exists(generation_path(temp.path(), 2).string() + ".building"));
     Searcher after(temp.path());
     EXPECT_EQ(after.search(request).total, expected);
+}
+
+TEST(IndexWriter, PhraseSynonymsAreKeysButTheirWordsAreNoValues) {
+    test::TempDir temp;
+    const SynonymGroups groups{{"hallucination", "made up", "fabricated", "llm-as-judge"}};
+    const auto summary = test::index_corpus(test::fixtures_dir() / "corpus", temp.path(), groups);
+    const Xapian::Database db(generation_path(temp.path(), summary.generation).string());
+    const auto values_of = [&](const std::string& key) {
+        return std::vector<std::string>(db.synonyms_begin(key), db.synonyms_end(key));
+    };
+    EXPECT_EQ(values_of("hallucination"), (std::vector<std::string>{"fabricated"}));
+    EXPECT_EQ(values_of("made up"), (std::vector<std::string>{"fabricated", "hallucination"}));
+    EXPECT_EQ(values_of("llm-as-judge"), (std::vector<std::string>{"fabricated", "hallucination"}));
 }
 
 TEST(IndexWriter, LeftoverFromAKilledBuildIsRemovedByTheNextOne) {

@@ -1,0 +1,35 @@
+/** @file
+ *  @brief Coordination rerank: among the best-scored patterns, one that matches more of the query's distinct
+ *  words outranks one that matches a single word many times.
+ */
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <vector>
+
+#include "pattern_ranking.h"
+
+namespace pai {
+
+/// How many of the best patterns are reranked. Only these are looked at, so the rerank costs the same at
+/// any index size.
+inline constexpr std::size_t kCoverageRerankDepth = 30;
+
+/// The share of @p words, each a query of its own, that the sections of each pattern in @p patterns match,
+/// in the order of @p patterns (1 for every pattern when there are no words).
+std::vector<double> word_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
+                                  const std::vector<RankedPattern>& patterns);
+
+/// Patterns [offset, offset + limit) of @p ranked (best first, at least kCoverageRerankDepth of them when there
+/// are as many) once its first kCoverageRerankDepth are rescored by their coverage of @p words and reordered
+/// by descending score, ties by id; the patterns after them keep their order and scores.
+std::vector<RankedPattern> rerank_by_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
+                                              std::vector<RankedPattern> ranked, std::size_t offset,
+                                              std::size_t limit);
+
+/// The score of a pattern with @p score that matches the share @p coverage of the query's words.
+double covered_score(double score, double coverage);
+
+}  // namespace pai
