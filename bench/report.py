@@ -52,20 +52,23 @@ def verdict(ok):
 
 # Why a target is missed, printed only for the targets this run missed; the profiles below are the evidence.
 WHY = {
-    "in_process": "The page is ranked by `rank_patterns` (query/pattern_ranking.cc): it aggregates up to 5,000 "
-                  "section matches per query with no pruning and reads each one's pattern id from its document "
-                  "(`Document::get_value`: a B-tree lookup and a `pread` per section). Snippets (`MSet::snippet` "
-                  "tokenises and stems each hit's text) and each hit's stored data (zlib inflate, JSON parse) take "
-                  "most of the rest. Exact facets are not the cost: the docid-table count does not reach the "
-                  "profile's top lines. The floor is the `Xapian top-10` column.",
+    "in_process": "Ranking and exact facets take one weighted pass over every match that reads no document "
+                  "(query/facet_spy.cc). What is left per query at the bundled size is per hit and per word: "
+                  "snippets (`MSet::snippet` tokenises and stems each hit's text, about 40% of a keyword search in "
+                  "the profile taken while tuning), each hit's stored data (zlib inflate of the document data, "
+                  "about 15%), the coordination rerank of the 30 best patterns (posting-list skips per query term), "
+                  "and parsing the query twice (the whole query, then word by word for the rerank). The floor is "
+                  "the `Xapian top-10` column, which does none of these.",
     "daemon": "The daemon is CPU-bound at the in-process cost: its worker threads (one per core, 2 here, sharing "
               "them with wrk) each spend the full-search time per request, so throughput is about "
               "2 ÷ that time and p99 at 32 connections is the queue of 16 requests per worker. 8,000 req/s on "
               "2 cores needs ≤ ~200 µs of CPU per request, HTTP and JSON included.",
-    "100k": "At 100k sections the broad pair matches most sections; `rank_patterns` takes most of the samples "
-            "(its `get_mset` over 5,000 ranked sections and a `get_value` per section, mostly `pread`), not the "
-            "exact facet count. A ranking that reads pattern ids from the shared docid table (FacetTable) or lets "
-            "Xapian prune would remove the largest part.",
+    "100k": "At 100k sections the broad pair matches most sections, and a pattern's score sums the BM25 "
+            "weights of all its matching sections, so every match must be weighted: the single pass "
+            "(`get_mset` with check_at_least = the document count, the facet spy adding each weight to its "
+            "pattern) cannot prune the way Xapian's top-10 does. Its samples are Xapian's matcher (posting-list "
+            "decoding and BM25 per match), not the facet count. Meeting 5 ms needs a pruned ranking (for "
+            "example the best-section score alone past a size bound) or a result cache.",
     "indexing": "Two writers in parallel (one per core), merged by the final compaction, keep both cores busy, "
                 "but each section costs ~1.6 ms of CPU inside Xapian's glass writer: `replace_document` (the "
                 "in-memory inverter, per-term map updates and `memcmp`) ~45%, `TermGenerator::index_text` ~24%, "
