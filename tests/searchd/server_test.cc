@@ -1,12 +1,11 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
-#include <nlohmann/json.hpp>
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/write.hpp>
+#include <nlohmann/json.hpp>
 
 #include "daemon_process.h"
 #include "fixture_index.h"
@@ -57,21 +56,35 @@ TEST_F(ServerTest, ErrorsAreJsonWithTheRightStatus) {
     EXPECT_EQ(get_json(*daemon, "/v1/unknown", 404)["error"]["code"], "not_found");
 }
 
-TEST_F(ServerTest, OversizedBodyIsRefusedWith413) {
-    const auto daemon = start();
-    const auto port = daemon->url().substr(daemon->url().rfind(':') + 1);
+/// Sends @p request as raw bytes to @p daemon and returns the start of its reply.
+std::string raw_exchange(const test::DaemonProcess& daemon, const std::string& request) {
+    const auto port = daemon.url().substr(daemon.url().rfind(':') + 1);
     boost::asio::io_context ioc;
     boost::asio::ip::tcp::socket socket(ioc);
     boost::asio::ip::tcp::resolver resolver(ioc);
     boost::asio::connect(socket, resolver.resolve("127.0.0.1", port));
-    const std::string request = "POST /v1/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n" +
-                                std::string(100000, 'x');
     boost::system::error_code ec;
     boost::asio::write(socket, boost::asio::buffer(request), ec);
     std::string reply(4096, '\0');
     const auto read = socket.read_some(boost::asio::buffer(reply), ec);
     reply.resize(read);
+    return reply;
+}
+
+TEST_F(ServerTest, OversizedBodyIsRefusedWith413) {
+    const auto daemon = start();
+    const auto reply =
+        raw_exchange(*daemon, "POST /v1/search HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000\r\n\r\n" +
+                                  std::string(100000, 'x'));
     EXPECT_TRUE(reply.starts_with("HTTP/1.1 413")) << reply;
+}
+
+TEST_F(ServerTest, OversizedHeadersAreRefusedWith413) {
+    const auto daemon = start();
+    const auto reply = raw_exchange(
+        *daemon, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + std::string(20000, 'x') + "\r\n\r\n");
+    EXPECT_TRUE(reply.starts_with("HTTP/1.1 413")) << reply;
+    EXPECT_NE(reply.find("request headers exceed"), std::string::npos) << reply;
 }
 
 TEST_F(ServerTest, ANewGenerationIsServedWithoutARestart) {
