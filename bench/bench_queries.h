@@ -13,9 +13,9 @@
 namespace pai::bench {
 
 struct BenchQuery {
-    std::string_view name;  ///< short label used in benchmark names and RESULTS.md
-    SearchRequest request;  ///< what pattern-searchd and the Searcher receive
-    std::string fts5_match; ///< the same query in FTS5 syntax; empty for a browse with no text
+    std::string_view name;   ///< short label used in benchmark names and RESULTS.md
+    SearchRequest request;   ///< what pattern-searchd and the Searcher receive
+    std::string fts5_match;  ///< the same query in FTS5 syntax; empty for a browse with no text
 };
 
 /// Short keyword, broad pair, long problem description, filtered, phrase, operators, wildcard, misspelling

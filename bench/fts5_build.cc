@@ -4,10 +4,9 @@
  *
  *      pai-bench-fts5-build CORPUS_DIR OUT.fts5
  */
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "corpus_checks.h"
 #include "corpus_loader.h"

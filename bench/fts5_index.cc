@@ -26,7 +26,9 @@ void check(int rc, sqlite3* db, const char* what) {
     }
 }
 
-void exec(sqlite3* db, const char* sql) { check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql); }
+void exec(sqlite3* db, const char* sql) {
+    check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql);
+}
 
 std::string column_text(sqlite3_stmt* statement, int column) {
     const auto* text = sqlite3_column_text(statement, column);
@@ -80,8 +82,8 @@ Fts5BuildSummary build_fts5(const std::vector<ResolvedPattern>& patterns, const 
          " line_end UNINDEXED, markdown UNINDEXED, html UNINDEXED, tokenize='porter unicode61')");
     exec(db, "BEGIN");
     sqlite3_stmt* insert = nullptr;
-    check(sqlite3_prepare_v2(db, "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &insert, nullptr),
-          db, "prepare insert");
+    check(sqlite3_prepare_v2(db, "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &insert, nullptr), db,
+          "prepare insert");
     const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> insert_owner(insert, sqlite3_finalize);
     Fts5BuildSummary summary;
     for (const auto& pattern : patterns) {
@@ -89,8 +91,8 @@ Fts5BuildSummary build_fts5(const std::vector<ResolvedPattern>& patterns, const 
         for (const auto& section : pattern.sections) {
             const StoredSection s = stored_section(pattern, section, ordinal++);
             const std::string tags = joined(s.tags);
-            const std::vector<const std::string*> texts{&s.title, &s.description, &tags,       &s.section_title,
-                                                        &s.text,  &s.pattern_id,  &s.pillar,   &s.status,
+            const std::vector<const std::string*> texts{&s.title,      &s.description, &tags,     &s.section_title,
+                                                        &s.text,       &s.pattern_id,  &s.pillar, &s.status,
                                                         &s.section_id, &s.path};
             int column = 1;
             for (const auto* text : texts) {
@@ -180,17 +182,18 @@ Fts5Result Fts5Searcher::full(const BenchQuery& query) {
     std::partial_sort(ranked_hits.begin(), ranked_hits.begin() + static_cast<std::ptrdiff_t>(page), ranked_hits.end(),
                       [](const auto& a, const auto& b) { return a.second.score < b.second.score; });
     sqlite3_stmt* snippet =
-        prepare(ranked ? "SELECT section, snippet(sections, " + std::to_string(kBodyColumn) + ", '<mark>', '</mark>', "
-                             "'\xE2\x80\xA6', " + std::to_string(kSnippetTokens) +
-                             ") FROM sections WHERE sections MATCH ?1 AND rowid = ?2"
+        prepare(ranked ? "SELECT section, snippet(sections, " + std::to_string(kBodyColumn) +
+                             ", '<mark>', '</mark>', "
+                             "'\xE2\x80\xA6', " +
+                             std::to_string(kSnippetTokens) + ") FROM sections WHERE sections MATCH ?1 AND rowid = ?2"
                        : "SELECT section, substr(body, 1, 240) FROM sections WHERE rowid = ?2");
     for (std::size_t i = 0; i < page; ++i) {
         sqlite3_reset(snippet);
         if (ranked) sqlite3_bind_text(snippet, 1, query.fts5_match.c_str(), -1, SQLITE_STATIC);
         sqlite3_bind_int64(snippet, 2, ranked_hits[i].second.rowid);
         if (sqlite3_step(snippet) != SQLITE_ROW) continue;
-        result.hits.push_back({ranked_hits[i].first, column_text(snippet, 0), column_text(snippet, 1),
-                               ranked_hits[i].second.score});
+        result.hits.push_back(
+            {ranked_hits[i].first, column_text(snippet, 0), column_text(snippet, 1), ranked_hits[i].second.score});
     }
     return result;
 }

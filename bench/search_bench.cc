@@ -120,12 +120,12 @@ int main(int argc, char** argv) {
     for (const auto& query : pai::bench::bench_queries()) {
         const std::string name(query.name);
         for (const auto& index : indexes) {
-            benchmark::RegisterBenchmark(("xapian_top10/" + index.label + "/" + name).c_str(), xapian_top10,
-                                         index.path, query);
-            benchmark::RegisterBenchmark(("search/" + index.label + "/" + name).c_str(), full_search, index.path,
-                                         query, false);
-            benchmark::RegisterBenchmark(("search_json/" + index.label + "/" + name).c_str(), full_search,
-                                         index.path, query, true);
+            benchmark::RegisterBenchmark(("xapian_top10/" + index.label + "/" + name).c_str(), xapian_top10, index.path,
+                                         query);
+            benchmark::RegisterBenchmark(("search/" + index.label + "/" + name).c_str(), full_search, index.path, query,
+                                         false);
+            benchmark::RegisterBenchmark(("search_json/" + index.label + "/" + name).c_str(), full_search, index.path,
+                                         query, true);
         }
         for (const auto& db : fts5) {
             benchmark::RegisterBenchmark(("fts5_top10/" + db.label + "/" + name).c_str(), fts5_top10, db.path, query);

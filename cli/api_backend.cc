@@ -11,7 +11,7 @@ namespace pai {
 namespace {
 
 class DaemonBackend final : public ApiBackend {
-  public:
+public:
     explicit DaemonBackend(std::string base_url) : base_url_(std::move(base_url)) {}
     HttpReply get(const std::string& target) override {
         try {
@@ -22,13 +22,13 @@ class DaemonBackend final : public ApiBackend {
     }
     std::string describe() const override { return base_url_; }
 
-  private:
+private:
     std::string base_url_;
 };
 
 /// One Searcher behind the daemon's router: the same validation, handlers and JSON as over HTTP.
 class IndexBackend final : public ApiBackend {
-  public:
+public:
     explicit IndexBackend(const std::filesystem::path& index_dir)
         : index_dir_(index_dir), searchers_(index_dir, 1), context_{searchers_, {}} {}
 
@@ -40,7 +40,7 @@ class IndexBackend final : public ApiBackend {
     }
     std::string describe() const override { return "index " + index_dir_.string(); }
 
-  private:
+private:
     std::filesystem::path index_dir_;
     SearcherPool searchers_;
     ServerContext context_;

@@ -15,7 +15,7 @@
 namespace pai {
 
 class ApiBackend {
-  public:
+public:
     virtual ~ApiBackend() = default;
 
     /// GETs @p target (path and query, e.g. "/v1/search?q=retries"). @throws ConnectionError.

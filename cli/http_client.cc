@@ -21,7 +21,8 @@ struct HostPort {
 
 HostPort parse_base_url(std::string_view url) {
     constexpr std::string_view kScheme = "http://";
-    if (!url.starts_with(kScheme)) throw ConnectionError("server URL must start with http:// (got '" + std::string(url) + "')");
+    if (!url.starts_with(kScheme))
+        throw ConnectionError("server URL must start with http:// (got '" + std::string(url) + "')");
     url.remove_prefix(kScheme.size());
     url = url.substr(0, url.find('/'));
     const auto colon = url.rfind(':');

@@ -1,9 +1,9 @@
 /** @file
  *  @brief pattern-search: search the library from a terminal, through the daemon or an index directly.
  */
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
 

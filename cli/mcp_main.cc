@@ -12,10 +12,8 @@ int main(int argc, char** argv) {
     CLI::App app{"Serve the Production AI Patterns library to coding agents over MCP (stdio)"};
     std::string server = "http://127.0.0.1:7171";
     std::string index;
-    auto* server_option =
-        app.add_option("--server", server, "URL of a running pattern-searchd (the default)");
-    app.add_option("--index", index, "Answer from this index directly, no daemon needed")
-        ->excludes(server_option);
+    auto* server_option = app.add_option("--server", server, "URL of a running pattern-searchd (the default)");
+    app.add_option("--index", index, "Answer from this index directly, no daemon needed")->excludes(server_option);
     CLI11_PARSE(app, argc, argv);
 
     try {

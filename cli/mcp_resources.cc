@@ -16,21 +16,20 @@ constexpr std::string_view kMimeType = "text/markdown";
 }  // namespace
 
 nlohmann::json resource_templates() {
-    return {
-        {"resourceTemplates",
-         {{{"uriTemplate", std::string(kScheme) + "{id}"},
-           {"name", "pattern"},
-           {"title", "Pattern"},
-           {"description", "One pattern of the library as Markdown, by id (e.g. pattern://circuit-breaker)."},
-           {"mimeType", kMimeType}}}}};
+    return {{"resourceTemplates",
+             {{{"uriTemplate", std::string(kScheme) + "{id}"},
+               {"name", "pattern"},
+               {"title", "Pattern"},
+               {"description", "One pattern of the library as Markdown, by id (e.g. pattern://circuit-breaker)."},
+               {"mimeType", kMimeType}}}}};
 }
 
 nlohmann::json list_resources(ApiBackend& backend) {
     auto resources = nlohmann::json::array();
     // An empty query with no filter matches every pattern; page until all are listed or the API's offset cap.
     for (std::size_t offset = 0; offset <= kMaxOffset; offset += kMaxLimit) {
-        const auto page = api_get(
-            backend, "/v1/search?limit=" + std::to_string(kMaxLimit) + "&offset=" + std::to_string(offset));
+        const auto page =
+            api_get(backend, "/v1/search?limit=" + std::to_string(kMaxLimit) + "&offset=" + std::to_string(offset));
         for (const auto& hit : page.at("hits")) {
             resources.push_back({{"uri", pattern_uri(hit.at("id").get<std::string>())},
                                  {"name", hit.at("id")},
@@ -55,8 +54,7 @@ nlohmann::json read_resource(ApiBackend& backend, std::string_view uri) {
 
 std::string pattern_markdown(const nlohmann::json& pattern) {
     std::string out = "# " + pattern.value("title", "") + "\n\n";
-    if (const auto description = pattern.value("description", ""); !description.empty())
-        out += description + "\n\n";
+    if (const auto description = pattern.value("description", ""); !description.empty()) out += description + "\n\n";
     out += "*" + pattern.value("pillar", "") + " · " + pattern.value("status", "") + "*\n\n";
     for (const auto& section : pattern.at("sections")) {
         std::string markdown = section.value("markdown", "");

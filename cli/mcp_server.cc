@@ -65,14 +65,12 @@ nlohmann::json Server::initialize(const nlohmann::json& params) const {
     for (auto supported : kProtocolVersions) {
         if (supported == requested) version = supported;
     }
-    return {
-        {"protocolVersion", version},
-        {"capabilities",
-         {{"tools", {{"listChanged", false}}},
-          {"resources", {{"subscribe", false}, {"listChanged", false}}}}},
-        {"serverInfo",
-         {{"name", "production-ai-patterns"}, {"title", "Production AI Patterns"}, {"version", PAI_VERSION}}},
-        {"instructions", kInstructions}};
+    return {{"protocolVersion", version},
+            {"capabilities",
+             {{"tools", {{"listChanged", false}}}, {"resources", {{"subscribe", false}, {"listChanged", false}}}}},
+            {"serverInfo",
+             {{"name", "production-ai-patterns"}, {"title", "Production AI Patterns"}, {"version", PAI_VERSION}}},
+            {"instructions", kInstructions}};
 }
 
 nlohmann::json Server::dispatch(std::string_view method, const nlohmann::json& params) {
@@ -103,21 +101,18 @@ std::optional<nlohmann::json> Server::handle(const nlohmann::json& message) {
     const bool has_id = is_object && message.contains("id");
     const nlohmann::json id = has_id ? message["id"] : nlohmann::json();
     // This server sends no requests, so a response from the client has nothing to answer.
-    if (is_object && !message.contains("method") &&
-        (message.contains("result") || message.contains("error"))) {
+    if (is_object && !message.contains("method") && (message.contains("result") || message.contains("error"))) {
         return std::nullopt;
     }
-    if (!is_object || !message.contains("jsonrpc") || message["jsonrpc"] != "2.0" ||
-        !message.contains("method") || !message["method"].is_string() ||
-        (has_id && !id.is_string() && !id.is_number_integer())) {
+    if (!is_object || !message.contains("jsonrpc") || message["jsonrpc"] != "2.0" || !message.contains("method") ||
+        !message["method"].is_string() || (has_id && !id.is_string() && !id.is_number_integer())) {
         return error_reply(id, kInvalidRequest, "not a JSON-RPC 2.0 request");
     }
     if (!has_id) return std::nullopt;  // notifications (initialized, cancelled, ...) need no reply
     try {
         const auto params = message.value("params", nlohmann::json::object());
-        return nlohmann::json{{"jsonrpc", "2.0"},
-                              {"id", id},
-                              {"result", dispatch(message["method"].get<std::string>(), params)}};
+        return nlohmann::json{
+            {"jsonrpc", "2.0"}, {"id", id}, {"result", dispatch(message["method"].get<std::string>(), params)}};
     } catch (const RpcError& e) {
         return error_reply(id, e.code, e.message);
     } catch (const std::exception& e) {
@@ -136,8 +131,7 @@ void Server::serve(std::istream& in, std::ostream& out) {
     while (std::getline(in, line)) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         if (const auto reply = handle_line(line)) {
-            out << reply->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n'
-                << std::flush;
+            out << reply->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n' << std::flush;
         }
     }
 }

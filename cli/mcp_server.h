@@ -18,7 +18,7 @@ namespace pai::mcp {
 inline constexpr std::string_view kProtocolVersions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
 
 class Server {
-  public:
+public:
     explicit Server(ApiBackend& backend) : backend_(backend) {}
 
     /// Answers one JSON-RPC message. Notifications (no id) get nothing back; every request gets a result or
@@ -31,7 +31,7 @@ class Server {
     /// Reads messages from @p in until it ends, writing each reply as one line to @p out.
     void serve(std::istream& in, std::ostream& out);
 
-  private:
+private:
     ApiBackend& backend_;
 
     nlohmann::json dispatch(std::string_view method, const nlohmann::json& params);

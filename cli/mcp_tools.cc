@@ -23,7 +23,7 @@ namespace {
 
 /// Checked access to a tool's arguments: unknown names and wrong types are errors, never ignored.
 class Arguments {
-  public:
+public:
     Arguments(const nlohmann::json& arguments, const nlohmann::json& definition) : arguments_(arguments) {
         if (arguments_.is_null()) return;
         if (!arguments_.is_object()) bad_argument("arguments must be an object");
@@ -43,8 +43,8 @@ class Arguments {
     std::vector<std::string> texts(const std::string& name) const {
         const auto* value = find(name);
         if (!value) return {};
-        const bool strings = value->is_array() && std::all_of(value->begin(), value->end(),
-                                                              [](const auto& v) { return v.is_string(); });
+        const bool strings =
+            value->is_array() && std::all_of(value->begin(), value->end(), [](const auto& v) { return v.is_string(); });
         if (!strings) bad_argument("'" + name + "' must be an array of strings");
         return value->get<std::vector<std::string>>();
     }
@@ -60,12 +60,11 @@ class Arguments {
     }
 
     const nlohmann::json* find(const std::string& name) const {
-        if (!arguments_.is_object() || !arguments_.contains(name) || arguments_[name].is_null())
-            return nullptr;
+        if (!arguments_.is_object() || !arguments_.contains(name) || arguments_[name].is_null()) return nullptr;
         return &arguments_[name];
     }
 
-  private:
+private:
     const nlohmann::json& arguments_;
 };
 
@@ -100,8 +99,8 @@ nlohmann::json search_patterns(ApiBackend& backend, const Arguments& args) {
     nlohmann::json out = pick(result, {"query", "total", "did_you_mean"});
     out["hits"] = nlohmann::json::array();
     for (const auto& hit : result.at("hits")) {
-        auto item = pick(hit, {"id", "title", "description", "pillar", "status", "tags", "section",
-                               "section_title", "path", "line", "line_end", "score"});
+        auto item = pick(hit, {"id", "title", "description", "pillar", "status", "tags", "section", "section_title",
+                               "path", "line", "line_end", "score"});
         item["uri"] = pattern_uri(hit.at("id").get<std::string>());
         item["snippet"] = terminal_snippet(hit.at("snippet").get<std::string>(), false);
         out["hits"].push_back(std::move(item));
@@ -154,8 +153,7 @@ nlohmann::json guide_questions(ApiBackend& backend) {
     for (const auto& question : guide.at("questions")) {
         auto item = pick(question, {"id", "text", "help"});
         item["answers"] = nlohmann::json::array();
-        for (const auto& answer : question.at("answers"))
-            item["answers"].push_back(pick(answer, {"id", "label"}));
+        for (const auto& answer : question.at("answers")) item["answers"].push_back(pick(answer, {"id", "label"}));
         questions.push_back(std::move(item));
     }
     return {{"questions", std::move(questions)},
@@ -167,15 +165,13 @@ nlohmann::json guide_questions(ApiBackend& backend) {
 nlohmann::json recommend(ApiBackend& backend, const Arguments& args) {
     const auto limit = args.integer("limit", 1, kMaxRecommendations);
     const auto* answers = args.find("answers");
-    if (answers && !answers->is_object())
-        bad_argument("'answers' must be an object of question id to answer id");
+    if (answers && !answers->is_object()) bad_argument("'answers' must be an object of question id to answer id");
     if (!answers || answers->empty()) return guide_questions(backend);
 
     std::string target = "/v1/recommend?answers=";
     bool first = true;
     for (const auto& [question, answer] : answers->items()) {
-        if (!answer.is_string())
-            bad_argument("the answer to '" + question + "' must be a string (an answer id)");
+        if (!answer.is_string()) bad_argument("the answer to '" + question + "' must be a string (an answer id)");
         target += (first ? "" : ",") + percent_encode(question + ":" + answer.get<std::string>());
         first = false;
     }
@@ -186,8 +182,7 @@ nlohmann::json recommend(ApiBackend& backend, const Arguments& args) {
     for (const char* list : {"recommendations", "ruled_out"}) {
         out[list] = nlohmann::json::array();
         for (const auto& item : result.at(list)) {
-            auto copy =
-                pick(item, {"id", "title", "description", "pillar", "status", "score", "reasons", "caveat"});
+            auto copy = pick(item, {"id", "title", "description", "pillar", "status", "score", "reasons", "caveat"});
             copy["uri"] = pattern_uri(item.at("id").get<std::string>());
             out[list].push_back(std::move(copy));
         }

@@ -24,16 +24,25 @@ std::string styled(std::string_view text, std::string_view style, bool color) {
 
 std::string terminal_snippet(std::string_view html, bool color) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kReplacements{{
-        {"<mark>", ""}, {"</mark>", ""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"},
+        {"<mark>", ""},
+        {"</mark>", ""},
+        {"&lt;", "<"},
+        {"&gt;", ">"},
+        {"&amp;", "&"},
+        {"&quot;", "\""},
+        {"&#39;", "'"},
     }};
     std::string out;
     for (std::size_t i = 0; i < html.size();) {
         bool replaced = false;
         for (const auto& [from, to] : kReplacements) {
             if (html.substr(i, from.size()) == from) {
-                if (from == "<mark>") out += color ? kHighlightOn : "";
-                else if (from == "</mark>") out += color ? kReset : "";
-                else out += to;
+                if (from == "<mark>")
+                    out += color ? kHighlightOn : "";
+                else if (from == "</mark>")
+                    out += color ? kReset : "";
+                else
+                    out += to;
                 i += from.size();
                 replaced = true;
                 break;
@@ -54,15 +63,17 @@ std::string format_results(const nlohmann::json& search, bool color) {
         ++rank;
         out << rank << ". " << styled(hit.at("title").get<std::string>(), kBoldOn, color) << "  ("
             << hit.at("id").get<std::string>() << ")\n";
-        out << "   " << styled(hit.at("pillar").get<std::string>() + " · " + hit.at("status").get<std::string>() +
-                                   " · " + hit.at("section_title").get<std::string>(),
-                               kDimOn, color)
+        out << "   "
+            << styled(hit.at("pillar").get<std::string>() + " · " + hit.at("status").get<std::string>() + " · " +
+                          hit.at("section_title").get<std::string>(),
+                      kDimOn, color)
             << "\n";
         out << "   " << terminal_snippet(hit.at("snippet").get<std::string>(), color) << "\n";
     }
     const auto total = search.at("total").get<std::size_t>();
     out << total << (total == 1 ? " pattern" : " patterns") << " found\n";
-    if (search.contains("did_you_mean")) out << "Did you mean: " << search.at("did_you_mean").get<std::string>() << "\n";
+    if (search.contains("did_you_mean"))
+        out << "Did you mean: " << search.at("did_you_mean").get<std::string>() << "\n";
     return out.str();
 }
 

@@ -59,7 +59,8 @@ public:
         ResolvedPattern out;
         out.meta.id = source_.id;
         out.meta.path = source_.path.generic_string();
-        if (!is_slug(source_.id)) error(1, "file name '" + source_.id + "' is not a valid id (lowercase, digits, hyphens)");
+        if (!is_slug(source_.id))
+            error(1, "file name '" + source_.id + "' is not a valid id (lowercase, digits, hyphens)");
         out.meta.title = required(fm.title, "title");
         out.meta.description = required(fm.description, "description");
         check_pillar(out.meta);
@@ -107,14 +108,15 @@ private:
         meta.status = fm.status->value;
         const auto& statuses = schema::kStatuses;
         if (std::find(statuses.begin(), statuses.end(), meta.status) == statuses.end()) {
-            error(fm.status->line, "unknown status '" + meta.status +
-                                       "' (expected proposed, emerging or validated-in-production)");
+            error(fm.status->line,
+                  "unknown status '" + meta.status + "' (expected proposed, emerging or validated-in-production)");
             return;
         }
         const std::size_t needed = required_evidence(meta.status);
         if (!fm.has_evidence) {
-            if (needed > 0) warning(fm.status->line, "no 'evidence' list: status '" + meta.status + "' needs " +
-                                                         std::to_string(needed) + " production write-up(s)");
+            if (needed > 0)
+                warning(fm.status->line, "no 'evidence' list: status '" + meta.status + "' needs " +
+                                             std::to_string(needed) + " production write-up(s)");
         } else if (fm.evidence.size() < needed) {
             error(fm.evidence_line, "status '" + meta.status + "' needs at least " + std::to_string(needed) +
                                         " evidence entries, found " + std::to_string(fm.evidence.size()));
@@ -127,7 +129,8 @@ private:
             error(fm.tags_line, "'tags' must list 1 to 10 tags, found " + std::to_string(fm.tags.size()));
         }
         for (const auto& tag : fm.tags) {
-            if (!is_slug(tag.value)) error(tag.line, "tag '" + tag.value + "' must be lowercase words joined by hyphens");
+            if (!is_slug(tag.value))
+                error(tag.line, "tag '" + tag.value + "' must be lowercase words joined by hyphens");
             meta.tags.push_back(tag.value);
         }
     }
@@ -139,7 +142,8 @@ private:
             return;
         }
         meta.last_reviewed = date->value;
-        if (!is_real_date(date->value)) error(date->line, "last_reviewed '" + date->value + "' is not a YYYY-MM-DD date");
+        if (!is_real_date(date->value))
+            error(date->line, "last_reviewed '" + date->value + "' is not a YYYY-MM-DD date");
     }
 
     std::vector<ResolvedSection> check_sections() {
@@ -188,7 +192,8 @@ std::vector<ResolvedPattern> check_corpus(const Corpus& corpus, Diagnostics& dia
     std::map<std::string, std::size_t> position_by_id;
     for (const auto& source : corpus.patterns) {
         if (auto [it, inserted] = by_id.emplace(source.id, &source); !inserted) {
-            diagnostics.error(source.path, 1, "duplicate id '" + source.id + "' (also " + it->second->path.string() + ")");
+            diagnostics.error(source.path, 1,
+                              "duplicate id '" + source.id + "' (also " + it->second->path.string() + ")");
             continue;
         }
         resolved.push_back(PatternChecker(source, pillar_ids, diagnostics).check());
@@ -201,12 +206,16 @@ std::vector<ResolvedPattern> check_corpus(const Corpus& corpus, Diagnostics& dia
         const PatternSource& source = *by_id.at(pattern.meta.id);
         for (const auto& entry : source.front_matter.related) {
             std::string id;
-            if (by_id.contains(entry.value)) id = entry.value;
-            else if (auto t = id_by_title.find(title_key(entry.value)); t != id_by_title.end()) id = t->second;
+            if (by_id.contains(entry.value))
+                id = entry.value;
+            else if (auto t = id_by_title.find(title_key(entry.value)); t != id_by_title.end())
+                id = t->second;
             if (id.empty()) {
                 const std::string message = "related '" + entry.value + "' does not name a pattern in the corpus";
-                if (is_slug(entry.value)) diagnostics.error(source.path, entry.line, message);
-                else diagnostics.warning(source.path, entry.line, message);
+                if (is_slug(entry.value))
+                    diagnostics.error(source.path, entry.line, message);
+                else
+                    diagnostics.warning(source.path, entry.line, message);
                 continue;
             }
             pattern.meta.related.push_back({id, resolved[position_by_id.at(id)].meta.title});

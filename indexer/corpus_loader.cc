@@ -17,8 +17,7 @@ namespace {
 constexpr std::uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
 
 int count_lines(std::string_view text) {
-    return static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
-           (text.empty() || text.back() == '\n' ? 0 : 1);
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.empty() || text.back() == '\n' ? 0 : 1);
 }
 
 std::vector<PillarInfo> read_pillars(const std::filesystem::path& file, Diagnostics& diagnostics) {
@@ -84,8 +83,10 @@ bool load_pattern_file(const std::filesystem::path& path, std::string_view conte
     const bool looks_like_pattern = names_pillar || split.yaml.find("pillar:") != std::string::npos;
     if (!looks_like_pattern) return false;
     for (const auto& d : local.all()) {
-        if (d.severity == Severity::kError) diagnostics.error(d.path, d.line, d.message);
-        else diagnostics.warning(d.path, d.line, d.message);
+        if (d.severity == Severity::kError)
+            diagnostics.error(d.path, d.line, d.message);
+        else
+            diagnostics.warning(d.path, d.line, d.message);
     }
     if (!names_pillar) return false;
     out.path = path;
@@ -106,7 +107,8 @@ Corpus load_corpus(const std::filesystem::path& root, Diagnostics& diagnostics) 
         return corpus;
     }
     const auto pillars_file = root / "pillars.yaml";
-    corpus.pillars = std::filesystem::exists(pillars_file) ? read_pillars(pillars_file, diagnostics) : default_pillars();
+    corpus.pillars =
+        std::filesystem::exists(pillars_file) ? read_pillars(pillars_file, diagnostics) : default_pillars();
 
     std::vector<std::filesystem::path> files;
     for (auto it = std::filesystem::recursive_directory_iterator(root, ec);

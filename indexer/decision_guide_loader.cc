@@ -15,9 +15,8 @@ namespace pai {
 namespace {
 
 class GuideReader {
-  public:
-    GuideReader(const std::filesystem::path& file, const std::set<std::string>& pattern_ids,
-                Diagnostics& diagnostics)
+public:
+    GuideReader(const std::filesystem::path& file, const std::set<std::string>& pattern_ids, Diagnostics& diagnostics)
         : file_(file), pattern_ids_(pattern_ids), diagnostics_(diagnostics) {}
 
     std::optional<DecisionGuide> read(const YAML::Node& root) {
@@ -48,7 +47,7 @@ class GuideReader {
         return guide;
     }
 
-  private:
+private:
     const std::filesystem::path& file_;
     const std::set<std::string>& pattern_ids_;
     Diagnostics& diagnostics_;
@@ -83,8 +82,7 @@ class GuideReader {
     std::string slug(const YAML::Node& map, const char* what) {
         std::string id = text(map, "id", true);
         if (!id.empty() && schema::slugify(id) != id) {
-            error(map["id"],
-                  std::string(what) + " id '" + id + "' must be lowercase words joined by hyphens");
+            error(map["id"], std::string(what) + " id '" + id + "' must be lowercase words joined by hyphens");
         }
         return id;
     }
@@ -177,8 +175,7 @@ class GuideReader {
 }  // namespace
 
 std::optional<DecisionGuide> load_decision_guide(const std::filesystem::path& file,
-                                                 const std::set<std::string>& pattern_ids,
-                                                 Diagnostics& diagnostics) {
+                                                 const std::set<std::string>& pattern_ids, Diagnostics& diagnostics) {
     try {
         return GuideReader(file, pattern_ids, diagnostics).read(YAML::LoadFile(file.string()));
     } catch (const YAML::Exception& e) {

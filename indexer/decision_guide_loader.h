@@ -20,7 +20,6 @@ inline constexpr std::size_t kMaxGuideQuestions = 7;
 /// Reads @p file. Every pattern id it names must be in @p pattern_ids; every problem is reported to
 /// @p diagnostics at its `path:line`. Returns nullopt when the file cannot be read as a guide at all.
 std::optional<DecisionGuide> load_decision_guide(const std::filesystem::path& file,
-                                                 const std::set<std::string>& pattern_ids,
-                                                 Diagnostics& diagnostics);
+                                                 const std::set<std::string>& pattern_ids, Diagnostics& diagnostics);
 
 }  // namespace pai

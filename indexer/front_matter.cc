@@ -6,7 +6,6 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
-
 namespace pai {
 namespace {
 
@@ -72,7 +71,8 @@ public:
             return;
         }
         for (const auto& item : node) {
-            if (!item.IsMap() || !item["title"] || !item["url"] || !item["title"].IsScalar() || !item["url"].IsScalar()) {
+            if (!item.IsMap() || !item["title"] || !item["url"] || !item["title"].IsScalar() ||
+                !item["url"].IsScalar()) {
                 diagnostics_.error(path_, line_of(item), "each evidence entry needs a 'title' and a 'url'");
                 continue;
             }
@@ -153,17 +153,25 @@ std::optional<FrontMatter> parse_front_matter(const SplitDocument& document, con
             }
             const std::string key = entry.first.Scalar();
             const YAML::Node& value = entry.second;
-            if (key == "title") fm.title = reader.scalar(value, key);
-            else if (key == "description") fm.description = reader.scalar(value, key);
-            else if (key == "pillar") fm.pillar = reader.scalar(value, key);
-            else if (key == "status") fm.status = reader.scalar(value, key);
-            else if (key == "last_reviewed") fm.last_reviewed = reader.scalar(value, key);
+            if (key == "title")
+                fm.title = reader.scalar(value, key);
+            else if (key == "description")
+                fm.description = reader.scalar(value, key);
+            else if (key == "pillar")
+                fm.pillar = reader.scalar(value, key);
+            else if (key == "status")
+                fm.status = reader.scalar(value, key);
+            else if (key == "last_reviewed")
+                fm.last_reviewed = reader.scalar(value, key);
             else if (key == "tags") {
                 fm.tags = reader.scalar_list(value, key);
                 fm.tags_line = reader.line_of(entry.first);
-            } else if (key == "related") fm.related = reader.scalar_list(value, key);
-            else if (key == "evidence") reader.evidence(value, fm);
-            else fm.unknown_keys.push_back({key, reader.line_of(entry.first)});
+            } else if (key == "related")
+                fm.related = reader.scalar_list(value, key);
+            else if (key == "evidence")
+                reader.evidence(value, fm);
+            else
+                fm.unknown_keys.push_back({key, reader.line_of(entry.first)});
         }
     } catch (const YAML::Exception& e) {
         diagnostics.error(path, document.yaml_first_line + std::max(e.mark.line, 0), "invalid YAML: " + e.msg);

@@ -16,11 +16,11 @@ namespace pai {
 
 struct SplitDocument {
     bool has_front_matter = false;
-    bool unclosed = false;     ///< an opening `---` with no closing line
-    std::string yaml;          ///< the lines between the delimiters
-    int yaml_first_line = 0;   ///< 1-based line of the first YAML line
-    std::string body;          ///< everything after the closing delimiter
-    int body_first_line = 1;   ///< 1-based line of the first body line
+    bool unclosed = false;    ///< an opening `---` with no closing line
+    std::string yaml;         ///< the lines between the delimiters
+    int yaml_first_line = 0;  ///< 1-based line of the first YAML line
+    std::string body;         ///< everything after the closing delimiter
+    int body_first_line = 1;  ///< 1-based line of the first body line
 };
 
 /// Strips a UTF-8 BOM, normalises CRLF to LF (line numbers are unchanged) and splits at `---` lines.

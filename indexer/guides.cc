@@ -35,13 +35,10 @@ std::string read_text(const std::filesystem::path& file) {
 bool read_front_matter(const SplitDocument& split, const std::filesystem::path& path, Guide& guide,
                        Diagnostics& diagnostics) {
     if (!split.has_front_matter || split.unclosed) {
-        diagnostics.error(path, 1,
-                          "a guide starts with front matter ('---') giving its title and description");
+        diagnostics.error(path, 1, "a guide starts with front matter ('---') giving its title and description");
         return false;
     }
-    auto line_of = [&](const YAML::Node& node) {
-        return split.yaml_first_line + std::max(node.Mark().line, 0);
-    };
+    auto line_of = [&](const YAML::Node& node) { return split.yaml_first_line + std::max(node.Mark().line, 0); };
     try {
         const YAML::Node root = YAML::Load(split.yaml);
         if (!root.IsMap()) {
@@ -57,17 +54,14 @@ bool read_front_matter(const SplitDocument& split, const std::filesystem::path& 
             else if (key == "order")
                 guide.order = entry.second.as<int>();
             else
-                diagnostics.warning(path, line_of(entry.first),
-                                    "unknown guide front matter key '" + key + "'");
+                diagnostics.warning(path, line_of(entry.first), "unknown guide front matter key '" + key + "'");
         }
     } catch (const YAML::Exception& e) {
-        diagnostics.error(path, split.yaml_first_line + std::max(e.mark.line, 0),
-                          "invalid front matter: " + e.msg);
+        diagnostics.error(path, split.yaml_first_line + std::max(e.mark.line, 0), "invalid front matter: " + e.msg);
         return false;
     }
     if (guide.title.empty()) diagnostics.error(path, split.yaml_first_line, "missing required 'title'");
-    if (guide.description.empty())
-        diagnostics.error(path, split.yaml_first_line, "missing required 'description'");
+    if (guide.description.empty()) diagnostics.error(path, split.yaml_first_line, "missing required 'description'");
     return !guide.title.empty() && !guide.description.empty();
 }
 
@@ -77,8 +71,7 @@ std::optional<Guide> read_guide(const std::filesystem::path& path, Diagnostics& 
     guide.id = path.stem().string();
     guide.path = path.generic_string();
     if (schema::slugify(guide.id) != guide.id) {
-        diagnostics.error(path, 1,
-                          "file name '" + guide.id + "' is not a valid id (lowercase, digits, hyphens)");
+        diagnostics.error(path, 1, "file name '" + guide.id + "' is not a valid id (lowercase, digits, hyphens)");
     }
     if (!read_front_matter(split, path, guide, diagnostics)) return std::nullopt;
     std::set<std::string> anchors;
@@ -87,8 +80,7 @@ std::optional<Guide> read_guide(const std::filesystem::path& path, Diagnostics& 
             section.heading.empty() ? std::string(schema::kIntroSection) : schema::slugify(section.heading),
             section.heading, section.html, section.line, section.line_end};
         if (!anchors.insert(out.id).second) {
-            diagnostics.error(path, section.line,
-                              "heading '" + section.heading + "' repeats an earlier one's anchor");
+            diagnostics.error(path, section.line, "heading '" + section.heading + "' repeats an earlier one's anchor");
         }
         guide.sections.push_back(std::move(out));
     }
@@ -97,9 +89,8 @@ std::optional<Guide> read_guide(const std::filesystem::path& path, Diagnostics& 
 
 /// Links to patterns must name one in the corpus, and links between guides must name an existing guide; the
 /// page turns both into its own views.
-void check_links(const std::filesystem::path& corpus_dir, const Guide& guide,
-                 const std::set<std::string>& pattern_ids, const std::set<std::string>& guide_ids,
-                 Diagnostics& diagnostics) {
+void check_links(const std::filesystem::path& corpus_dir, const Guide& guide, const std::set<std::string>& pattern_ids,
+                 const std::set<std::string>& guide_ids, Diagnostics& diagnostics) {
     const std::filesystem::path file(guide.path);
     std::istringstream text(read_text(file));
     std::string line;
@@ -120,8 +111,7 @@ void check_links(const std::filesystem::path& corpus_dir, const Guide& guide,
             if (to_pattern && !pattern_ids.contains(id)) {
                 diagnostics.error(file, number, "link to '" + target + "' names no pattern in the corpus");
             } else if (!to_pattern && (resolved.parent_path() != guides_dir || !guide_ids.contains(id))) {
-                diagnostics.error(file, number,
-                                  "link to '" + target + "' names neither a pattern nor a guide");
+                diagnostics.error(file, number, "link to '" + target + "' names neither a pattern nor a guide");
             }
         }
     }
@@ -130,8 +120,7 @@ void check_links(const std::filesystem::path& corpus_dir, const Guide& guide,
 }  // namespace
 
 std::map<std::string, std::string> GuideContent::metadata() const {
-    std::map<std::string, std::string> entries{
-        {std::string(meta_key::kGuides), nlohmann::json(guides).dump()}};
+    std::map<std::string, std::string> entries{{std::string(meta_key::kGuides), nlohmann::json(guides).dump()}};
     if (decision_guide) entries.emplace(meta_key::kDecisionGuide, nlohmann::json(*decision_guide).dump());
     return entries;
 }
@@ -148,21 +137,19 @@ std::vector<Guide> load_guides(const std::filesystem::path& guides_dir, Diagnost
     for (const auto& file : files) {
         if (auto guide = read_guide(file, diagnostics)) guides.push_back(std::move(*guide));
     }
-    std::stable_sort(guides.begin(), guides.end(),
-                     [](const Guide& a, const Guide& b) { return a.order < b.order; });
+    std::stable_sort(guides.begin(), guides.end(), [](const Guide& a, const Guide& b) { return a.order < b.order; });
     return guides;
 }
 
-GuideContent load_guide_content(const std::filesystem::path& corpus_dir,
-                                const std::vector<ResolvedPattern>& patterns, Diagnostics& diagnostics) {
+GuideContent load_guide_content(const std::filesystem::path& corpus_dir, const std::vector<ResolvedPattern>& patterns,
+                                Diagnostics& diagnostics) {
     std::set<std::string> pattern_ids;
     for (const auto& pattern : patterns) pattern_ids.insert(pattern.meta.id);
     GuideContent content;
     content.guides = load_guides(corpus_dir / "guides", diagnostics);
     std::set<std::string> guide_ids;
     for (const auto& guide : content.guides) guide_ids.insert(guide.id);
-    for (const auto& guide : content.guides)
-        check_links(corpus_dir, guide, pattern_ids, guide_ids, diagnostics);
+    for (const auto& guide : content.guides) check_links(corpus_dir, guide, pattern_ids, guide_ids, diagnostics);
     const auto guide_file = corpus_dir / "decision-guide.yaml";
     if (std::filesystem::exists(guide_file))
         content.decision_guide = load_decision_guide(guide_file, pattern_ids, diagnostics);

@@ -30,7 +30,7 @@ std::vector<Guide> load_guides(const std::filesystem::path& guides_dir, Diagnost
 
 /// Reads corpus/guides/ and corpus/decision-guide.yaml under @p corpus_dir, and checks that every pattern
 /// they name (links in guides, ids in the Decision Guide) is one of @p patterns.
-GuideContent load_guide_content(const std::filesystem::path& corpus_dir,
-                                const std::vector<ResolvedPattern>& patterns, Diagnostics& diagnostics);
+GuideContent load_guide_content(const std::filesystem::path& corpus_dir, const std::vector<ResolvedPattern>& patterns,
+                                Diagnostics& diagnostics);
 
 }  // namespace pai

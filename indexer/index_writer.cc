@@ -37,7 +37,7 @@ Xapian::termcount prose_weight(std::string_view section_id) {
     }
     return 2;
 }
-constexpr std::size_t kGenerationsKept = 2;   // the new one and the one readers may still hold
+constexpr std::size_t kGenerationsKept = 2;  // the new one and the one readers may still hold
 
 const std::regex kGenerationName("^gen-([0-9]+)(\\.building(-[0-9]+)?)?$");
 
@@ -119,7 +119,8 @@ Generation next_generation(const std::filesystem::path& index_dir) {
     std::smatch match;
     for (const auto& entry : std::filesystem::directory_iterator(index_dir)) {
         const std::string name = entry.path().filename().string();
-        if (std::regex_match(name, match, kGenerationName)) highest = std::max<Generation>(highest, std::stoull(match[1]));
+        if (std::regex_match(name, match, kGenerationName))
+            highest = std::max<Generation>(highest, std::stoull(match[1]));
     }
     return highest + 1;
 }
@@ -158,7 +159,8 @@ std::vector<std::span<const ResolvedPattern>> split_for_writers(const std::vecto
                                                                 std::size_t writers) {
     std::size_t sections = 0;
     for (const auto& pattern : patterns) sections += pattern.sections.size();
-    if (writers == 0) writers = std::min<std::size_t>(std::thread::hardware_concurrency(), sections / kMinSectionsPerWriter);
+    if (writers == 0)
+        writers = std::min<std::size_t>(std::thread::hardware_concurrency(), sections / kMinSectionsPerWriter);
     writers = std::clamp<std::size_t>(writers, 1, std::max<std::size_t>(patterns.size(), 1));
     std::vector<std::span<const ResolvedPattern>> parts;
     for (std::size_t i = 0; i < writers; ++i) {
@@ -235,10 +237,11 @@ StoredSection stored_section(const ResolvedPattern& pattern, const ResolvedSecti
     const auto& source = *section.source;
     std::string text = source.prose;
     if (!source.code.empty()) text += "\n" + source.code;
-    return StoredSection{meta.id,         meta.title,      meta.description, meta.pillar, meta.status,
-                         meta.tags,       section.id,      section.title.empty() ? "Introduction" : section.title,
-                         meta.path,       source.line,     source.line_end,  ordinal,     std::move(text),
-                         source.markdown, source.html};
+    return StoredSection{
+        meta.id,         meta.title,      meta.description, meta.pillar,
+        meta.status,     meta.tags,       section.id,       section.title.empty() ? "Introduction" : section.title,
+        meta.path,       source.line,     source.line_end,  ordinal,
+        std::move(text), source.markdown, source.html};
 }
 
 BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std::vector<PillarInfo>& pillars,

@@ -2,7 +2,6 @@
  *  @brief pattern-indexer: check a corpus, or build a new index generation from it.
  */
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "corpus_checks.h"
@@ -52,8 +51,8 @@ int main(int argc, char** argv) {
         const pai::BuildOptions options{.index_dir = index_dir, .extra_metadata = guide_content.metadata()};
         for (const auto& summary : pai::build_shards(patterns, corpus.pillars, synonyms, options, shards)) {
             std::cout << "indexed " << summary.patterns << " patterns, " << summary.sections << " sections in "
-                      << summary.seconds << " s, " << summary.index_bytes << " bytes (generation "
-                      << summary.generation << ", " << summary.uncompacted_bytes << " bytes before compaction)\n";
+                      << summary.seconds << " s, " << summary.index_bytes << " bytes (generation " << summary.generation
+                      << ", " << summary.uncompacted_bytes << " bytes before compaction)\n";
         }
     } catch (const std::exception& e) {
         std::cerr << "pattern-indexer: " << e.what() << "; the previous index is still serving\n";

@@ -88,7 +88,9 @@ std::string join_lines(const std::vector<std::string_view>& lines, int from, int
     return out;
 }
 
-bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\n") == std::string_view::npos; }
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\n") == std::string_view::npos;
+}
 
 }  // namespace
 
@@ -99,7 +101,8 @@ std::string render_safe_html(std::string_view markdown) {
 
 std::vector<MarkdownSection> split_sections(std::string_view body, int first_line) {
     const auto lines = split_lines(body);
-    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT));
+    std::unique_ptr<cmark_node, NodeDeleter> document(
+        cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT));
 
     std::vector<MarkdownSection> sections;
     MarkdownSection intro;

@@ -11,13 +11,13 @@
 namespace pai {
 
 struct MarkdownSection {
-    std::string heading;  ///< the H2 text; empty for the introduction before the first H2
-    int line = 0;         ///< 1-based source line of the heading (or of the first intro line)
-    int line_end = 0;     ///< last source line of the section
-    std::string markdown; ///< source Markdown of the section, heading included
-    std::string prose;    ///< plain text outside code blocks
-    std::string code;     ///< text of fenced and indented code blocks
-    std::string html;     ///< rendered by cmark with CMARK_OPT_SAFE (raw HTML and unsafe links removed)
+    std::string heading;   ///< the H2 text; empty for the introduction before the first H2
+    int line = 0;          ///< 1-based source line of the heading (or of the first intro line)
+    int line_end = 0;      ///< last source line of the section
+    std::string markdown;  ///< source Markdown of the section, heading included
+    std::string prose;     ///< plain text outside code blocks
+    std::string code;      ///< text of fenced and indented code blocks
+    std::string html;      ///< rendered by cmark with CMARK_OPT_SAFE (raw HTML and unsafe links removed)
 };
 
 /// Splits @p body, whose first line is source line @p first_line, at its H2 headings. Text before the first

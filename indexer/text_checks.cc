@@ -38,8 +38,7 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
 }
 
 int line_at(std::string_view text, std::size_t offset) {
-    return 1 + static_cast<int>(
-                   std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 }  // namespace

@@ -57,7 +57,9 @@ std::vector<std::pair<Xapian::docid, std::size_t>> descriptive_sections(const Xa
 
 }  // namespace
 
-double covered_score(double score, double coverage) { return score * std::pow(coverage, kCoverageExponent); }
+double covered_score(double score, double coverage) {
+    return score * std::pow(coverage, kCoverageExponent);
+}
 
 std::vector<double> word_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
                                   const std::vector<RankedPattern>& patterns) {

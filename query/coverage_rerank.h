@@ -26,8 +26,7 @@ std::vector<double> word_coverage(const Xapian::Database& db, const std::vector<
 /// are as many) once its first kCoverageRerankDepth are rescored by their coverage of @p words and reordered
 /// by descending score, ties by id; the patterns after them keep their order and scores.
 std::vector<RankedPattern> rerank_by_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
-                                              std::vector<RankedPattern> ranked, std::size_t offset,
-                                              std::size_t limit);
+                                              std::vector<RankedPattern> ranked, std::size_t offset, std::size_t limit);
 
 /// The score of a pattern with @p score that matches the share @p coverage of the query's words.
 double covered_score(double score, double coverage);

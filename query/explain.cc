@@ -31,7 +31,8 @@ std::vector<SectionMatch> explain_matches(const Xapian::Database& db, const Xapi
         for (auto term = enquire.get_matching_terms_begin(*posting); term != enquire.get_matching_terms_end(*posting);
              ++term) {
             const std::string& raw = *term;
-            const bool pattern_level = raw.starts_with(schema::kPrefixPatternText) || raw.starts_with(pattern_text_marker);
+            const bool pattern_level =
+                raw.starts_with(schema::kPrefixPatternText) || raw.starts_with(pattern_text_marker);
             by_section[pattern_level ? "pattern" : section].insert(readable_term(raw));
         }
     }

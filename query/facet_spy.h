@@ -45,7 +45,7 @@ private:
     std::vector<std::uint32_t> section_of_;  ///< docid -> index into values_
     std::vector<std::uint32_t> pillar_of_;   ///< pattern ordinal -> index into values_
     std::vector<std::uint32_t> status_of_;
-    std::vector<std::string> values_;        ///< interned pillar, status and section names
+    std::vector<std::string> values_;  ///< interned pillar, status and section names
 
     std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& ids, std::string value);
 };

@@ -16,8 +16,7 @@ T decode(const std::string& stored, std::string_view key) {
     try {
         return nlohmann::json::parse(stored).get<T>();
     } catch (const nlohmann::json::exception& e) {
-        throw SearchError(ErrorKind::kInternal,
-                          "corrupt index metadata '" + std::string(key) + "': " + e.what());
+        throw SearchError(ErrorKind::kInternal, "corrupt index metadata '" + std::string(key) + "': " + e.what());
     }
 }
 
@@ -32,8 +31,7 @@ std::vector<Guide> stored_guides(Searcher& searcher) {
 Guide stored_guide(Searcher& searcher, std::string_view id) {
     auto guides = stored_guides(searcher);
     const auto found = std::find_if(guides.begin(), guides.end(), [&](const Guide& g) { return g.id == id; });
-    if (found == guides.end())
-        throw SearchError(ErrorKind::kNotFound, "no guide with id '" + std::string(id) + "'");
+    if (found == guides.end()) throw SearchError(ErrorKind::kNotFound, "no guide with id '" + std::string(id) + "'");
     return std::move(*found);
 }
 

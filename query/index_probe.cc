@@ -22,8 +22,7 @@ void probe(const Xapian::Database& db) {
         read_document(db, 1);
         read_document(db, db.get_lastdocid());
     }
-    for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key)
-        (void)db.get_metadata(*key);
+    for (auto key = db.metadata_keys_begin(); key != db.metadata_keys_end(); ++key) (void)db.get_metadata(*key);
     for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
     }
     for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word) {

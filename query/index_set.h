@@ -18,10 +18,10 @@ namespace pai {
 
 /// One `--index` value: a local directory, or a remote database.
 struct IndexSpec {
-    std::string text;                ///< as given, for messages
-    std::filesystem::path path;      ///< local index directory (empty for remote)
-    std::string host;                ///< remote host (empty for local)
-    unsigned port = 0;               ///< remote port
+    std::string text;            ///< as given, for messages
+    std::filesystem::path path;  ///< local index directory (empty for remote)
+    std::string host;            ///< remote host (empty for local)
+    unsigned port = 0;           ///< remote port
 
     bool remote() const { return !host.empty(); }
 };

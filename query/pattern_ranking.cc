@@ -29,9 +29,13 @@ void PatternScore::add(Xapian::docid section, double weight) {
     }
 }
 
-double PatternScore::score() const { return best_ + kSectionSumWeight * sum_; }
+double PatternScore::score() const {
+    return best_ + kSectionSumWeight * sum_;
+}
 
-Xapian::BM25Weight section_weighting() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
+Xapian::BM25Weight section_weighting() {
+    return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5);
+}
 
 std::vector<RankedPattern> page_of(std::vector<RankedPattern> all, std::size_t offset, std::size_t limit) {
     const auto end = std::min(all.size(), offset + limit);
@@ -44,8 +48,8 @@ std::vector<RankedPattern> page_of(std::vector<RankedPattern> all, std::size_t o
             std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(end))};
 }
 
-RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
-                         std::size_t limit, double time_limit_seconds) {
+RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset, std::size_t limit,
+                         double time_limit_seconds) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(section_weighting());

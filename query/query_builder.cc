@@ -195,7 +195,8 @@ Xapian::Query QueryBuilder::exclude_whole_patterns(const Xapian::Query& query) c
     const Xapian::MSet matches = enquire.get_mset(0, db_.get_doccount());
     std::set<std::string> patterns;
     for (auto item = matches.begin(); item != matches.end(); ++item) {
-        patterns.insert(schema::boolean_term(schema::kPrefixPattern, item.get_document().get_value(schema::kSlotPatternId)));
+        patterns.insert(
+            schema::boolean_term(schema::kPrefixPattern, item.get_document().get_value(schema::kSlotPatternId)));
     }
     if (patterns.empty()) return query.get_subquery(0);
     return Xapian::Query(Xapian::Query::OP_AND_NOT, query.get_subquery(0),

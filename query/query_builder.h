@@ -51,8 +51,8 @@ private:
     Xapian::Query exclude_whole_patterns(const Xapian::Query& query) const;
 
     Xapian::Database db_;
-    Xapian::QueryParser parser_;           ///< free text over section text and pattern-level text
-    Xapian::QueryParser section_parser_;   ///< free text over section text only, for `section:` searches
+    Xapian::QueryParser parser_;          ///< free text over section text and pattern-level text
+    Xapian::QueryParser section_parser_;  ///< free text over section text only, for `section:` searches
     Xapian::Stem stemmer_;
     Xapian::SimpleStopper stopper_;
 };

@@ -32,8 +32,7 @@ struct Candidate {
 
     void add(double weight, const std::string& reason) {
         score += weight;
-        auto same =
-            std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return r.second == reason; });
+        auto same = std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return r.second == reason; });
         if (same == reasons.end())
             reasons.emplace_back(weight, reason);
         else
@@ -63,8 +62,8 @@ PatternMeta meta_of(Searcher& searcher, const std::string& id) {
 }
 
 /// The chosen answers in the guide's question order, checked against the guide.
-std::vector<std::pair<const GuideQuestion*, const GuideAnswer*>> resolve(
-    const DecisionGuide& guide, const std::vector<AnswerChoice>& answers) {
+std::vector<std::pair<const GuideQuestion*, const GuideAnswer*>> resolve(const DecisionGuide& guide,
+                                                                         const std::vector<AnswerChoice>& answers) {
     std::vector<std::pair<const GuideQuestion*, const GuideAnswer*>> chosen;
     for (const auto& question : guide.questions) {
         const GuideAnswer* picked = nullptr;
@@ -99,12 +98,10 @@ void score_answer(const GuideQuestion& question, const GuideAnswer& answer, Sear
     request.query = answer.query;
     request.limit = kQueryHits;
     const auto result = searcher.search(request);
-    const std::string found =
-        answer.because + " (it matches the search \xE2\x80\x9C" + answer.query + "\xE2\x80\x9D)";
+    const std::string found = answer.because + " (it matches the search \xE2\x80\x9C" + answer.query + "\xE2\x80\x9D)";
     for (std::size_t rank = 0; rank < result.hits.size(); ++rank) {
         const std::string& id = result.hits[rank].id;
-        const bool favoured =
-            std::find(answer.favour.begin(), answer.favour.end(), id) != answer.favour.end();
+        const bool favoured = std::find(answer.favour.begin(), answer.favour.end(), id) != answer.favour.end();
         const double share = static_cast<double>(kQueryHits - rank) / static_cast<double>(kQueryHits);
         candidates[id].add(question.weight * kQueryWeight * share, favoured ? answer.because : found);
     }
@@ -124,8 +121,7 @@ std::string first_block(std::string_view markdown) {
             block = line.substr(item ? start + 2 : start);
             continue;
         }
-        const bool next_item =
-            !blank && (line.compare(start, 2, "- ") == 0 || line.compare(start, 2, "* ") == 0);
+        const bool next_item = !blank && (line.compare(start, 2, "- ") == 0 || line.compare(start, 2, "* ") == 0);
         if (blank || next_item) break;
         block += ' ' + line.substr(start);
     }
@@ -153,9 +149,8 @@ std::string leading_sentences(const std::string& text) {
     for (std::size_t i = 0; i < text.size() && sentences < 2; ++i) {
         if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
         const bool at_end = i + 1 == text.size();
-        const bool boundary =
-            at_end || (text[i + 1] == ' ' && i + 2 < text.size() &&
-                       (std::isupper(static_cast<unsigned char>(text[i + 2])) || text[i + 2] == '`'));
+        const bool boundary = at_end || (text[i + 1] == ' ' && i + 2 < text.size() &&
+                                         (std::isupper(static_cast<unsigned char>(text[i + 2])) || text[i + 2] == '`'));
         if (!boundary) continue;
         end = i + 1;
         ++sentences;
@@ -173,8 +168,8 @@ std::string caveat_of(const PatternView& view) {
     return leading_sentences(plain(first_block(section->markdown)));
 }
 
-Recommendations recommend(const DecisionGuide& guide, const std::vector<AnswerChoice>& answers,
-                          Searcher& searcher, std::size_t limit) {
+Recommendations recommend(const DecisionGuide& guide, const std::vector<AnswerChoice>& answers, Searcher& searcher,
+                          std::size_t limit) {
     Recommendations out;
     std::map<std::string, Candidate> candidates;
     std::map<std::string, std::vector<std::string>> ruled_out;
@@ -192,8 +187,7 @@ Recommendations recommend(const DecisionGuide& guide, const std::vector<AnswerCh
     for (auto& [id, candidate] : candidates) {
         if (ruled_out.contains(id)) continue;
         const PatternMeta meta = meta_of(searcher, id);
-        Recommendation item{id, meta.title, meta.description, meta.pillar, meta.status, candidate.score,
-                            {}, {}};
+        Recommendation item{id, meta.title, meta.description, meta.pillar, meta.status, candidate.score, {}, {}};
         std::stable_sort(candidate.reasons.begin(), candidate.reasons.end(),
                          [](const auto& a, const auto& b) { return a.first > b.first; });
         for (auto& reason : candidate.reasons) item.reasons.push_back(std::move(reason.second));

@@ -56,16 +56,16 @@ struct Recommendations {
 /// weight, its query's top hits score by rank, and a pattern any answer rules out is never recommended.
 /// Ties go to the more mature pattern. @throws SearchError(kBadRequest) for an unknown question or answer, or
 /// a question answered twice.
-Recommendations recommend(const DecisionGuide& guide, const std::vector<AnswerChoice>& answers,
-                          Searcher& searcher, std::size_t limit = kDefaultRecommendations);
+Recommendations recommend(const DecisionGuide& guide, const std::vector<AnswerChoice>& answers, Searcher& searcher,
+                          std::size_t limit = kDefaultRecommendations);
 
 /// The first sentence or two of @p view's "When NOT to Use It" section (its first bullet), as plain text with
 /// Markdown emphasis removed; inline code such as `fallback-chain` keeps its backticks.
 std::string caveat_of(const PatternView& view);
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ChosenAnswer, question, answer, question_text, label)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Recommendation, id, title, description, pillar, status, score,
-                                                reasons, caveat)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Recommendation, id, title, description, pillar, status, score, reasons,
+                                                caveat)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RuledOutPattern, id, title, pillar, status, reasons)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Recommendations, answers, recommendations, ruled_out)
 

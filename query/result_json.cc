@@ -80,7 +80,9 @@ nlohmann::json to_json(const std::vector<Suggestion>& suggestions) {
     return list;
 }
 
-nlohmann::json to_json(const std::vector<PillarInfo>& pillars) { return pillars; }
+nlohmann::json to_json(const std::vector<PillarInfo>& pillars) {
+    return pillars;
+}
 
 nlohmann::json to_json(const std::vector<SimilarPattern>& similar) {
     auto list = nlohmann::json::array();

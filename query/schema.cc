@@ -12,7 +12,9 @@ namespace {
 // Xapian rejects terms longer than 245 bytes; stay well inside.
 constexpr std::size_t kMaxTermBytes = 200;
 
-char ascii_lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char ascii_lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 }  // namespace
 
@@ -40,8 +42,8 @@ std::optional<CanonicalSection> canonical_section(std::string_view heading) {
 }
 
 std::optional<std::size_t> canonical_position(std::string_view section_id) {
-    const auto* found = std::find_if(kSections.begin(), kSections.end(),
-                                     [&](const CanonicalSection& s) { return s.id == section_id; });
+    const auto* found =
+        std::find_if(kSections.begin(), kSections.end(), [&](const CanonicalSection& s) { return s.id == section_id; });
     if (found == kSections.end()) return std::nullopt;
     return static_cast<std::size_t>(found - kSections.begin());
 }

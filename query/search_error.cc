@@ -7,10 +7,14 @@ namespace pai {
 
 std::string_view to_string(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::kBadRequest: return "bad_request";
-        case ErrorKind::kNotFound: return "not_found";
-        case ErrorKind::kIndexUnavailable: return "index_unavailable";
-        case ErrorKind::kInternal: return "internal";
+        case ErrorKind::kBadRequest:
+            return "bad_request";
+        case ErrorKind::kNotFound:
+            return "not_found";
+        case ErrorKind::kIndexUnavailable:
+            return "index_unavailable";
+        case ErrorKind::kInternal:
+            return "internal";
     }
     return "internal";
 }

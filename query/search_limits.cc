@@ -35,8 +35,7 @@ void check_query_size(std::string_view query) {
                                                       std::to_string(kMaxQueryWords) + " are allowed");
     }
     if (wildcards > kMaxQueryWildcards) {
-        throw SearchError(ErrorKind::kBadRequest, "q has " + std::to_string(wildcards) +
-                                                      " wildcards; at most " +
+        throw SearchError(ErrorKind::kBadRequest, "q has " + std::to_string(wildcards) + " wildcards; at most " +
                                                       std::to_string(kMaxQueryWildcards) + " are allowed");
     }
 }

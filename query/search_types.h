@@ -52,7 +52,7 @@ struct Hit {
     std::string path;
     int line = 0;
     int line_end = 0;
-    std::vector<std::string> matched_terms;  ///< filled when explain is requested: every term matched
+    std::vector<std::string> matched_terms;      ///< filled when explain is requested: every term matched
     std::vector<SectionMatch> matched_sections;  ///< filled when explain is requested
 };
 
@@ -104,8 +104,8 @@ struct SimilarPattern {
     std::string description;
     std::string pillar;
     std::string status;
-    double score = 0;     ///< vocabulary similarity, 1 for the closest
-    bool related = false; ///< listed in the pattern's `related`
+    double score = 0;      ///< vocabulary similarity, 1 for the closest
+    bool related = false;  ///< listed in the pattern's `related`
 };
 
 struct IndexStats {

@@ -13,11 +13,11 @@
 #include "coverage_rerank.h"
 #include "explain.h"
 #include "facet_spy.h"
-#include "pattern_ranking.h"
 #include "index_probe.h"
-#include "similar.h"
+#include "pattern_ranking.h"
 #include "schema.h"
 #include "search_error.h"
+#include "similar.h"
 
 namespace pai {
 namespace {
@@ -52,7 +52,9 @@ private:
     std::unordered_map<std::string, std::string> cache_;
 };
 
-StoredSection stored_section(const Xapian::Document& doc) { return parse_section_data(doc.get_data()); }
+StoredSection stored_section(const Xapian::Document& doc) {
+    return parse_section_data(doc.get_data());
+}
 
 /// Whether @p query holds a word a snippet could highlight: an unprefixed term or a stemmed one ("Z" + stem).
 /// Filters and pattern-level terms carry upper-case prefixes.
@@ -75,8 +77,8 @@ std::string_view lead(std::string_view text) {
 }
 
 Hit hit_from(const StoredSection& s, double score) {
-    return Hit{s.pattern_id, s.title, s.description, s.pillar, s.status, s.tags, s.section_id, s.section_title,
-               {}, score, s.path, s.line, s.line_end, {}, {}};
+    return Hit{s.pattern_id, s.title, s.description, s.pillar,   s.status, s.tags, s.section_id, s.section_title, {},
+               score,        s.path,  s.line,        s.line_end, {},       {}};
 }
 
 }  // namespace
@@ -124,7 +126,9 @@ private:
 
 Searcher::Searcher(std::filesystem::path index_dir) : Searcher(std::vector<std::string>{index_dir.string()}) {}
 
-Searcher::Searcher(const std::vector<std::string>& indexes) : indexes_(indexes) { reopen_if_stale(); }
+Searcher::Searcher(const std::vector<std::string>& indexes) : indexes_(indexes) {
+    reopen_if_stale();
+}
 
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
@@ -273,8 +277,8 @@ PatternView Searcher::pattern(std::string_view id) {
             }
         }
         for (auto& s : sections) {
-            view.sections.push_back({s.section_id, s.section_title, std::move(s.markdown), std::move(s.html), s.line,
-                                     s.line_end});
+            view.sections.push_back(
+                {s.section_id, s.section_title, std::move(s.markdown), std::move(s.html), s.line, s.line_end});
         }
         return view;
     });

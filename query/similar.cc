@@ -38,7 +38,8 @@ std::vector<SimilarPattern> similar_patterns(const Xapian::Database& db, const P
                                              std::size_t limit) {
     const std::string self = schema::boolean_term(schema::kPrefixPattern, pattern.id);
     Xapian::RSet sections;
-    for (auto posting = db.postlist_begin(self); posting != db.postlist_end(self); ++posting) sections.add_document(*posting);
+    for (auto posting = db.postlist_begin(self); posting != db.postlist_end(self); ++posting)
+        sections.add_document(*posting);
 
     Xapian::Enquire enquire(db);
     const BodyTermsOnly decider;
@@ -54,14 +55,16 @@ std::vector<SimilarPattern> similar_patterns(const Xapian::Database& db, const P
     std::vector<SimilarPattern> out;
     const double best = mset.empty() ? 1.0 : mset.begin().get_weight();
     auto is_related = [&](const std::string& id) {
-        return std::any_of(pattern.related.begin(), pattern.related.end(), [&](const RelatedRef& r) { return r.id == id; });
+        return std::any_of(pattern.related.begin(), pattern.related.end(),
+                           [&](const RelatedRef& r) { return r.id == id; });
     };
     for (auto item = mset.begin(); item != mset.end(); ++item) {
         const std::string id = item.get_document().get_value(schema::kSlotPatternId);
         out.push_back(entry_for(meta_of(db, id), item.get_weight() / best, is_related(id)));
     }
     for (const auto& related : pattern.related) {
-        const bool present = std::any_of(out.begin(), out.end(), [&](const SimilarPattern& s) { return s.id == related.id; });
+        const bool present =
+            std::any_of(out.begin(), out.end(), [&](const SimilarPattern& s) { return s.id == related.id; });
         if (!present) out.push_back(entry_for(meta_of(db, related.id), 0, true));
     }
     std::stable_sort(out.begin(), out.end(), [](const SimilarPattern& a, const SimilarPattern& b) {

@@ -13,7 +13,6 @@ namespace pai {
 
 /// Up to @p limit patterns similar to @p pattern, closest first; explicitly related patterns rank higher and
 /// are always included.
-std::vector<SimilarPattern> similar_patterns(const Xapian::Database& db, const PatternMeta& pattern,
-                                             std::size_t limit);
+std::vector<SimilarPattern> similar_patterns(const Xapian::Database& db, const PatternMeta& pattern, std::size_t limit);
 
 }  // namespace pai

@@ -10,14 +10,14 @@ namespace pai {
 /// Words that carry no meaning in a problem description ("our", "the", "keeps"); dropped from free text
 /// unless quoted or required with `+`.
 inline constexpr std::string_view kStopWords[] = {
-    "a",     "about", "after", "all",   "also",  "am",    "an",    "and",   "any",   "are",   "as",    "at",
-    "be",    "been",  "being", "but",   "by",    "can",   "could", "did",   "do",    "does",  "doing", "for",
-    "from",  "get",   "gets",  "got",   "had",   "has",   "have",  "having", "he",   "her",   "here",  "him",
-    "his",   "how",   "i",     "if",    "in",    "into",  "is",    "it",    "its",   "just",  "keep",  "keeps",
-    "me",    "more",  "most",  "my",    "of",    "on",    "once",  "only",  "or",    "other", "our",   "ours",
-    "out",   "over",  "she",   "should", "so",   "some",  "such",  "than",  "that",  "the",   "their", "them",
-    "then",  "there", "these", "they",  "this",  "those", "to",    "too",   "us",    "very",  "was",   "we",
-    "were",  "what",  "when",  "which", "while", "who",   "why",   "will",  "with",  "would", "you",   "your",
+    "a",    "about", "after", "all",    "also",  "am",    "an",    "and",    "any",  "are",   "as",    "at",
+    "be",   "been",  "being", "but",    "by",    "can",   "could", "did",    "do",   "does",  "doing", "for",
+    "from", "get",   "gets",  "got",    "had",   "has",   "have",  "having", "he",   "her",   "here",  "him",
+    "his",  "how",   "i",     "if",     "in",    "into",  "is",    "it",     "its",  "just",  "keep",  "keeps",
+    "me",   "more",  "most",  "my",     "of",    "on",    "once",  "only",   "or",   "other", "our",   "ours",
+    "out",  "over",  "she",   "should", "so",    "some",  "such",  "than",   "that", "the",   "their", "them",
+    "then", "there", "these", "they",   "this",  "those", "to",    "too",    "us",   "very",  "was",   "we",
+    "were", "what",  "when",  "which",  "while", "who",   "why",   "will",   "with", "would", "you",   "your",
 };
 
 }  // namespace pai

@@ -4,9 +4,8 @@
  */
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,9 +26,9 @@ struct StoredSection {
     std::string section_id;
     std::string section_title;
     std::string path;
-    int line = 0;      ///< first line of the section (its heading) in the source file, 1-based
-    int line_end = 0;  ///< last line of the section
-    int ordinal = 0;   ///< position of the section in its pattern
+    int line = 0;          ///< first line of the section (its heading) in the source file, 1-based
+    int line_end = 0;      ///< last line of the section
+    int ordinal = 0;       ///< position of the section in its pattern
     std::string text;      ///< plain text, used for snippets
     std::string markdown;  ///< the section's Markdown source, heading included
     std::string html;      ///< the section rendered by cmark in safe mode
@@ -103,12 +102,12 @@ inline StoredSection parse_section_data(std::string_view data) {
 }
 
 namespace meta_key {
-inline constexpr std::string_view kPillars = "pillars";             ///< JSON array of PillarInfo
-inline constexpr std::string_view kPatternPrefix = "pattern:";      ///< + id -> PatternMeta JSON
-inline constexpr std::string_view kBodiesPrefix = "bodies:";        ///< + id -> JSON array of SectionBody
-inline constexpr std::string_view kPatternCount = "pattern_count";  ///< decimal
-inline constexpr std::string_view kBuiltAt = "built_at";            ///< ISO 8601 UTC
-inline constexpr std::string_view kGuides = "guides";              ///< JSON array of Guide (guide_types.h)
+inline constexpr std::string_view kPillars = "pillars";               ///< JSON array of PillarInfo
+inline constexpr std::string_view kPatternPrefix = "pattern:";        ///< + id -> PatternMeta JSON
+inline constexpr std::string_view kBodiesPrefix = "bodies:";          ///< + id -> JSON array of SectionBody
+inline constexpr std::string_view kPatternCount = "pattern_count";    ///< decimal
+inline constexpr std::string_view kBuiltAt = "built_at";              ///< ISO 8601 UTC
+inline constexpr std::string_view kGuides = "guides";                 ///< JSON array of Guide (guide_types.h)
 inline constexpr std::string_view kDecisionGuide = "decision_guide";  ///< DecisionGuide JSON, absent without one
 }  // namespace meta_key
 

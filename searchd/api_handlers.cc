@@ -42,14 +42,16 @@ nlohmann::json get_search(SearcherPool& searchers, const QueryParams& params) {
 
 nlohmann::json get_pattern(SearcherPool& searchers, std::string_view id, const QueryParams& params) {
     params.require_only({});
-    if (schema::slugify(id) != id) throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
+    if (schema::slugify(id) != id)
+        throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
     auto searcher = searchers.acquire();
     return to_json(searcher->pattern(id));
 }
 
 nlohmann::json get_similar(SearcherPool& searchers, std::string_view id, const QueryParams& params) {
     params.require_only({"limit"});
-    if (schema::slugify(id) != id) throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
+    if (schema::slugify(id) != id)
+        throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
     const std::size_t limit = params.get_count("limit", kDefaultSimilar, kMaxSimilar);
     auto searcher = searchers.acquire();
     return {{"id", id}, {"similar", to_json(searcher->similar(id, limit))}};

@@ -14,13 +14,11 @@ std::vector<AnswerChoice> answers_from(const QueryParams& params) {
     for (const auto& pair : params.get_list("answers")) {
         const auto colon = pair.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == pair.size()) {
-            throw SearchError(ErrorKind::kBadRequest,
-                              "each answer must be question:answer, got '" + pair + "'");
+            throw SearchError(ErrorKind::kBadRequest, "each answer must be question:answer, got '" + pair + "'");
         }
         answers.emplace_back(pair.substr(0, colon), pair.substr(colon + 1));
     }
-    if (answers.empty())
-        throw SearchError(ErrorKind::kBadRequest, "answers must name at least one question:answer");
+    if (answers.empty()) throw SearchError(ErrorKind::kBadRequest, "answers must name at least one question:answer");
     return answers;
 }
 
@@ -29,10 +27,8 @@ nlohmann::json get_guides(SearcherPool& searchers, const QueryParams& params) {
     auto searcher = searchers.acquire();
     auto list = nlohmann::json::array();
     for (const auto& guide : stored_guides(*searcher)) {
-        list.push_back({{"id", guide.id},
-                        {"title", guide.title},
-                        {"description", guide.description},
-                        {"path", guide.path}});
+        list.push_back(
+            {{"id", guide.id}, {"title", guide.title}, {"description", guide.description}, {"path", guide.path}});
     }
     return {{"guides", std::move(list)}};
 }

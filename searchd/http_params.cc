@@ -17,7 +17,9 @@ int hex_value(char c) {
     return -1;
 }
 
-[[noreturn]] void bad_request(const std::string& message) { throw SearchError(ErrorKind::kBadRequest, message); }
+[[noreturn]] void bad_request(const std::string& message) {
+    throw SearchError(ErrorKind::kBadRequest, message);
+}
 
 }  // namespace
 

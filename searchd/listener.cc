@@ -10,8 +10,7 @@
 
 namespace pai {
 
-Listener::Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint,
-                   ServerContext& context)
+Listener::Listener(boost::asio::io_context& ioc, const boost::asio::ip::tcp::endpoint& endpoint, ServerContext& context)
     : ioc_(ioc), acceptor_(boost::asio::make_strand(ioc)), context_(context) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(boost::asio::socket_base::reuse_address(true));
@@ -27,19 +26,19 @@ void Listener::stop() {
 }
 
 void Listener::do_accept() {
-    acceptor_.async_accept(boost::asio::make_strand(ioc_),
-                           [self = shared_from_this()](boost::system::error_code ec,
-                                                       boost::asio::ip::tcp::socket socket) {
-                               if (ec == boost::asio::error::operation_aborted) return;
-                               if (ec) {
-                                   log_event(LogLevel::kWarning, "accept failed: " + ec.message());
-                               } else {
-                                   auto& context = self->context_;
-                                   auto slot = context.connections.try_acquire(context.options.max_connections);
-                                   std::make_shared<Session>(std::move(socket), context, std::move(slot))->run();
-                               }
-                               self->do_accept();
-                           });
+    acceptor_.async_accept(
+        boost::asio::make_strand(ioc_),
+        [self = shared_from_this()](boost::system::error_code ec, boost::asio::ip::tcp::socket socket) {
+            if (ec == boost::asio::error::operation_aborted) return;
+            if (ec) {
+                log_event(LogLevel::kWarning, "accept failed: " + ec.message());
+            } else {
+                auto& context = self->context_;
+                auto slot = context.connections.try_acquire(context.options.max_connections);
+                std::make_shared<Session>(std::move(socket), context, std::move(slot))->run();
+            }
+            self->do_accept();
+        });
 }
 
 }  // namespace pai

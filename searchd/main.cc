@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-
 #include <iostream>
 #include <thread>
 #include <vector>
@@ -77,8 +76,8 @@ int main(int argc, char** argv) {
         wait_for_reload();
 
         const auto bound = listener->local_endpoint();
-        std::cout << "pattern-searchd listening on http://" << bound.address().to_string() << ':' << bound.port()
-                  << '/' << std::endl;
+        std::cout << "pattern-searchd listening on http://" << bound.address().to_string() << ':' << bound.port() << '/'
+                  << std::endl;
 
         std::vector<std::thread> pool;
         for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });

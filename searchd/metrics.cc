@@ -59,20 +59,18 @@ std::string Metrics::render(const IndexStats& index, std::size_t open_connection
     header(out, "pai_http_requests_total", "counter", "HTTP requests answered, by route and status.");
     for (const auto& [route, s] : routes_) {
         for (const auto& [status, count] : s.by_status) {
-            out << "pai_http_requests_total{route=\"" << label(route) << "\",status=\"" << status << "\"} "
-                << count << '\n';
+            out << "pai_http_requests_total{route=\"" << label(route) << "\",status=\"" << status << "\"} " << count
+                << '\n';
         }
     }
-    header(out, "pai_http_request_duration_seconds", "histogram",
-           "Time from a parsed request to its response.");
+    header(out, "pai_http_request_duration_seconds", "histogram", "Time from a parsed request to its response.");
     for (const auto& [route, s] : routes_) {
         const std::string name = "pai_http_request_duration_seconds";
         const std::string route_label = "route=\"" + label(route) + "\"";
         std::uint64_t cumulative = 0;
         for (std::size_t i = 0; i < kBuckets.size(); ++i) {
             cumulative += s.buckets[i];
-            out << name << "_bucket{" << route_label << ",le=\"" << kBuckets[i] << "\"} " << cumulative
-                << '\n';
+            out << name << "_bucket{" << route_label << ",le=\"" << kBuckets[i] << "\"} " << cumulative << '\n';
         }
         out << name << "_bucket{" << route_label << ",le=\"+Inf\"} " << s.count << '\n';
         out << name << "_sum{" << route_label << "} " << s.sum << '\n';

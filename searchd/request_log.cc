@@ -64,11 +64,8 @@ std::string route_name(std::string_view path) {
 
 void log_request(std::string_view route, unsigned status, double milliseconds, std::string_view query) {
     if (!enabled(LogLevel::kInfo)) return;
-    nlohmann::json line{{"ts", unix_seconds()},
-                        {"level", "info"},
-                        {"route", route},
-                        {"status", status},
-                        {"ms", milliseconds}};
+    nlohmann::json line{
+        {"ts", unix_seconds()}, {"level", "info"}, {"route", route}, {"status", status}, {"ms", milliseconds}};
     if (enabled(LogLevel::kDebug) && !query.empty()) line["query"] = query;
     write_line(line);
 }

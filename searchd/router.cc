@@ -49,10 +49,14 @@ const std::array<Route, 10> kRoutes{{
 
 http::status status_for(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::kBadRequest: return http::status::bad_request;
-        case ErrorKind::kNotFound: return http::status::not_found;
-        case ErrorKind::kIndexUnavailable: return http::status::service_unavailable;
-        case ErrorKind::kInternal: return http::status::internal_server_error;
+        case ErrorKind::kBadRequest:
+            return http::status::bad_request;
+        case ErrorKind::kNotFound:
+            return http::status::not_found;
+        case ErrorKind::kIndexUnavailable:
+            return http::status::service_unavailable;
+        case ErrorKind::kInternal:
+            return http::status::internal_server_error;
     }
     return http::status::internal_server_error;
 }
@@ -80,7 +84,8 @@ Response json_response(http::status status, const nlohmann::json& body, const Re
 const Route* find_route(std::string_view path) {
     for (const auto& route : kRoutes) {
         const bool prefix = route.path.back() == '/';
-        if (prefix ? path.starts_with(route.path) && path.size() > route.path.size() : path == route.path) return &route;
+        if (prefix ? path.starts_with(route.path) && path.size() > route.path.size() : path == route.path)
+            return &route;
     }
     return nullptr;
 }

@@ -19,9 +19,8 @@ void add_serve_flags(CLI::App& app, ServeFlags& flags) {
     app.add_option("--allow-host", flags.allow_hosts,
                    "Also answer requests whose Host header names HOST (repeatable); localhost, 127.0.0.1 and "
                    "[::1] always are, others get 421");
-    app.add_option(
-           "--cors-origin", flags.options.cors_origins,
-           "Let pages from ORIGIN (http(s)://host[:port], or *) read answers (repeatable); no CORS otherwise")
+    app.add_option("--cors-origin", flags.options.cors_origins,
+                   "Let pages from ORIGIN (http(s)://host[:port], or *) read answers (repeatable); no CORS otherwise")
         ->check([](const std::string& origin) {
             return is_valid_cors_origin(origin) ? std::string() : "expected http(s)://host[:port] or *";
         });

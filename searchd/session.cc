@@ -56,10 +56,9 @@ void Session::on_first_bytes(boost::beast::error_code ec, std::size_t bytes) {
 
 void Session::read_request() {
     stream_.expires_after(context_.options.request_timeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](boost::beast::error_code ec, std::size_t bytes) {
-                         self->on_read(ec, bytes);
-                     });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](boost::beast::error_code ec, std::size_t bytes) { self->on_read(ec, bytes); });
 }
 
 void Session::on_read(boost::beast::error_code ec, std::size_t) {
@@ -67,26 +66,24 @@ void Session::on_read(boost::beast::error_code ec, std::size_t) {
     if (ec == boost::beast::error::timeout || is_disconnect(ec)) return do_close();
     if (ec == http::error::body_limit || ec == http::error::header_limit) {
         const bool body = ec == http::error::body_limit;
-        return finish(
-            "invalid",
-            error_response(http::status::payload_too_large, "payload_too_large",
-                           body ? "request body exceeds 64 KiB" : "request headers exceed 16 KiB", 11, false),
-            0, {});
+        return finish("invalid",
+                      error_response(http::status::payload_too_large, "payload_too_large",
+                                     body ? "request body exceeds 64 KiB" : "request headers exceed 16 KiB", 11, false),
+                      0, {});
     }
     if (ec) {
-        return finish(
-            "invalid",
-            error_response(http::status::bad_request, "bad_request", "malformed HTTP request", 11, false), 0,
-            {});
+        return finish("invalid",
+                      error_response(http::status::bad_request, "bad_request", "malformed HTTP request", 11, false), 0,
+                      {});
     }
     const Request& request = parser_->get();
     const std::string_view target(request.target().data(), request.target().size());
     const auto question = target.find('?');
     const auto query = question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
     if (!slot_.admitted()) {
-        Response busy = error_response(http::status::service_unavailable, "too_many_connections",
-                                       "the server has too many open connections; retry shortly",
-                                       request.version(), false);
+        Response busy =
+            error_response(http::status::service_unavailable, "too_many_connections",
+                           "the server has too many open connections; retry shortly", request.version(), false);
         busy.set(http::field::retry_after, "1");
         return finish(route_name(target), std::move(busy), 0, query);
     }

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "daemon_process.h"
@@ -29,7 +30,8 @@ TEST_F(CliTest, SearchesAnIndexDirectly) {
 }
 
 TEST_F(CliTest, RepeatedFiltersApply) {
-    const auto result = cli("--index " + index.string() + " --pillar cost-and-efficiency --pillar reliability --json bill");
+    const auto result =
+        cli("--index " + index.string() + " --pillar cost-and-efficiency --pillar reliability --json bill");
     ASSERT_EQ(result.exit_code, 0) << result.output;
     const auto json = nlohmann::json::parse(result.output);
     EXPECT_EQ(json["query"], "bill");

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 /// The MCP server over the fixture index, driven message by message (the SDK-driven test covers stdio).
 class McpServerTest : public ::testing::Test {
-  protected:
+protected:
     test::TempDir temp;
     std::filesystem::path index = temp.path() / "index";
     std::unique_ptr<ApiBackend> backend;
@@ -31,8 +31,7 @@ class McpServerTest : public ::testing::Test {
     }
 
     json request(std::string_view method, json params = json::object()) {
-        const auto reply =
-            server->handle({{"jsonrpc", "2.0"}, {"id", 7}, {"method", method}, {"params", params}});
+        const auto reply = server->handle({{"jsonrpc", "2.0"}, {"id", 7}, {"method", method}, {"params", params}});
         EXPECT_TRUE(reply.has_value());
         EXPECT_EQ(reply->at("id"), 7);
         return *reply;
@@ -44,8 +43,7 @@ class McpServerTest : public ::testing::Test {
 };
 
 TEST_F(McpServerTest, InitializeEchoesASupportedProtocolVersionAndOffersItsNewestOtherwise) {
-    const auto older =
-        request("initialize", {{"protocolVersion", "2025-03-26"}, {"capabilities", json::object()}});
+    const auto older = request("initialize", {{"protocolVersion", "2025-03-26"}, {"capabilities", json::object()}});
     EXPECT_EQ(older["result"]["protocolVersion"], "2025-03-26");
     EXPECT_TRUE(older["result"]["capabilities"].contains("tools"));
     EXPECT_TRUE(older["result"]["capabilities"].contains("resources"));
@@ -62,11 +60,9 @@ TEST_F(McpServerTest, NotificationsAndClientResponsesGetNoReply) {
 TEST_F(McpServerTest, MalformedMessagesGetJsonRpcErrors) {
     EXPECT_EQ(server->handle_line("{not json")->at("error")["code"], -32700);
     EXPECT_EQ(server->handle(json::array())->at("error")["code"], -32600);
-    EXPECT_EQ(server->handle({{"jsonrpc", "1.0"}, {"id", 1}, {"method", "ping"}})->at("error")["code"],
+    EXPECT_EQ(server->handle({{"jsonrpc", "1.0"}, {"id", 1}, {"method", "ping"}})->at("error")["code"], -32600);
+    EXPECT_EQ(server->handle({{"jsonrpc", "2.0"}, {"id", json::array()}, {"method", "ping"}})->at("error")["code"],
               -32600);
-    EXPECT_EQ(
-        server->handle({{"jsonrpc", "2.0"}, {"id", json::array()}, {"method", "ping"}})->at("error")["code"],
-        -32600);
     EXPECT_EQ(request("no/such/method")["error"]["code"], -32601);
     EXPECT_EQ(request("tools/call", json::array())["error"]["code"], -32602);
     EXPECT_EQ(request("ping")["result"], json::object());
@@ -109,8 +105,7 @@ TEST_F(McpServerTest, BadArgumentsAreToolErrorsNamingTheArgument) {
          }) {
         const auto result = call(tool, arguments);
         EXPECT_EQ(result["isError"], true) << tool << " " << arguments.dump();
-        EXPECT_NE(result["content"][0]["text"].get<std::string>().find(word), std::string::npos)
-            << result.dump();
+        EXPECT_NE(result["content"][0]["text"].get<std::string>().find(word), std::string::npos) << result.dump();
     }
 }
 
@@ -123,12 +118,10 @@ TEST_F(McpServerTest, UnknownToolsAndResourcesAreProtocolErrors) {
 TEST_F(McpServerTest, ResourcesListEveryPatternAndReadAsMarkdown) {
     const auto listed = request("resources/list")["result"]["resources"];
     EXPECT_EQ(listed.size(), api_get(*backend, "/healthz")["patterns"].get<std::size_t>());
-    const auto read =
-        request("resources/read", {{"uri", "pattern://circuit-breaker"}})["result"]["contents"][0];
+    const auto read = request("resources/read", {{"uri", "pattern://circuit-breaker"}})["result"]["contents"][0];
     EXPECT_EQ(read["mimeType"], "text/markdown");
     const auto pattern = api_get(*backend, "/v1/patterns/circuit-breaker");
-    EXPECT_TRUE(
-        read["text"].get<std::string>().starts_with("# " + pattern["title"].get<std::string>() + "\n"));
+    EXPECT_TRUE(read["text"].get<std::string>().starts_with("# " + pattern["title"].get<std::string>() + "\n"));
 }
 
 TEST_F(McpServerTest, ServeAnswersEachRequestLineWithOneLine) {

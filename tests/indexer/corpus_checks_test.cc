@@ -52,21 +52,25 @@ protected:
     }
 };
 
-TEST_F(CorpusChecks, FixtureCorpusIsClean) { EXPECT_TRUE(problems().empty()) << ::testing::PrintToString(problems()); }
+TEST_F(CorpusChecks, FixtureCorpusIsClean) {
+    EXPECT_TRUE(problems().empty()) << ::testing::PrintToString(problems());
+}
 
 TEST_F(CorpusChecks, InvalidYamlIsAnErrorAtItsLine) {
     replace_in(breaker, "tags: [provider-outage, failover]", "tags: [provider-outage, failover");
     const auto found = problems();
     ASSERT_FALSE(found.empty());
     // yaml-cpp notices the unclosed list on the line after it; links to the unreadable file follow.
-    EXPECT_EQ(found[0], "patterns/reliability/circuit-breaker.md:7: error: invalid YAML: end of sequence flow not found");
+    EXPECT_EQ(found[0],
+              "patterns/reliability/circuit-breaker.md:7: error: invalid YAML: end of sequence flow not found");
 }
 
 TEST_F(CorpusChecks, UnclosedFrontMatterIsAnError) {
     replace_in(breaker, "last_reviewed: 2026-01-15\n---\n", "last_reviewed: 2026-01-15\n");
     const auto found = problems();
     ASSERT_FALSE(found.empty());
-    EXPECT_EQ(found[0], "patterns/reliability/circuit-breaker.md:1: error: front matter opened with '---' is never closed");
+    EXPECT_EQ(found[0],
+              "patterns/reliability/circuit-breaker.md:1: error: front matter opened with '---' is never closed");
 }
 
 TEST_F(CorpusChecks, UnknownPillarIsReportedAtThePillarLine) {
@@ -107,11 +111,15 @@ TEST_F(CorpusChecks, MissingSectionIsAnError) {
 
 TEST_F(CorpusChecks, DuplicatedSectionIsReportedAtTheSecondHeading) {
     replace_in(breaker, "## Tool Landscape\n", "## Trade-offs\n\nAgain.\n\n## Tool Landscape\n");
-    expect_only("patterns/reliability/circuit-breaker.md:55: error: section 'Trade-offs' appears twice (first at line 38)");
+    expect_only(
+        "patterns/reliability/circuit-breaker.md:55: error: section 'Trade-offs' appears twice (first at line 38)");
 }
 
 TEST_F(CorpusChecks, OutOfOrderSectionIsReportedAtItsHeading) {
-    replace_in(breaker, "## When to Use It\n\nUse it when a dependency fails in bursts and waiting on it makes everything slow.\n\n", "");
+    replace_in(
+        breaker,
+        "## When to Use It\n\nUse it when a dependency fails in bursts and waiting on it makes everything slow.\n\n",
+        "");
     replace_in(breaker, "## Tool Landscape\n",
                "## When to Use It\n\nUse it when a dependency fails in bursts.\n\n## Tool Landscape\n");
     expect_only(
@@ -125,14 +133,18 @@ TEST_F(CorpusChecks, DuplicateIdsAreAnError) {
     write_file(root / "patterns/security-and-trust/circuit-breaker.md", copy);
     const auto found = problems();
     ASSERT_EQ(found.size(), 1u) << ::testing::PrintToString(found);
-    EXPECT_TRUE(found[0].starts_with("patterns/security-and-trust/circuit-breaker.md:1: error: duplicate id "
-                                     "'circuit-breaker'"))
+    EXPECT_TRUE(
+        found[0].starts_with("patterns/security-and-trust/circuit-breaker.md:1: error: duplicate id "
+                             "'circuit-breaker'"))
         << found[0];
 }
 
 TEST_F(CorpusChecks, RelatedIdThatDoesNotResolveIsAnErrorAtItsLine) {
-    replace_in(breaker, "related: [retry-with-backoff, token-budget]", "related:\n  - retry-with-backoff\n  - token-budgt");
-    expect_only("patterns/reliability/circuit-breaker.md:9: error: related 'token-budgt' does not name a pattern in the corpus");
+    replace_in(breaker, "related: [retry-with-backoff, token-budget]",
+               "related:\n  - retry-with-backoff\n  - token-budgt");
+    expect_only(
+        "patterns/reliability/circuit-breaker.md:9: error: related 'token-budgt' does not name a pattern in the "
+        "corpus");
 }
 
 TEST_F(CorpusChecks, EvidenceBelowTheStatusRuleIsAnError) {
@@ -144,12 +156,15 @@ TEST_F(CorpusChecks, EvidenceBelowTheStatusRuleIsAnError) {
 
 TEST_F(CorpusChecks, ImpossibleDateIsAnError) {
     replace_in(breaker, "last_reviewed: 2026-01-15", "last_reviewed: 2026-02-30");
-    expect_only("patterns/reliability/circuit-breaker.md:13: error: last_reviewed '2026-02-30' is not a YYYY-MM-DD date");
+    expect_only(
+        "patterns/reliability/circuit-breaker.md:13: error: last_reviewed '2026-02-30' is not a YYYY-MM-DD date");
 }
 
 TEST_F(CorpusChecks, MalformedTagIsAnError) {
     replace_in(breaker, "tags: [provider-outage, failover]", "tags: [Provider_Outage]");
-    expect_only("patterns/reliability/circuit-breaker.md:6: error: tag 'Provider_Outage' must be lowercase words joined by hyphens");
+    expect_only(
+        "patterns/reliability/circuit-breaker.md:6: error: tag 'Provider_Outage' must be lowercase words joined by "
+        "hyphens");
 }
 
 TEST_F(CorpusChecks, MoreThanTenTagsIsAnError) {
@@ -178,7 +193,7 @@ TEST(UpstreamCorpus, IndexesWithWarningsAndResolvesRelatedTitles) {
     EXPECT_EQ(diagnostics.error_count(), 0u);
     EXPECT_GT(diagnostics.warning_count(), 0u);
     EXPECT_GT(diagnostics.error_count(true), 0u);  // --strict rejects it
-    EXPECT_EQ(corpus.skipped_files, 2u);            // index.mdx and the pillar landing page
+    EXPECT_EQ(corpus.skipped_files, 2u);           // index.mdx and the pillar landing page
     ASSERT_EQ(patterns.size(), 2u);
     const auto& breaker = patterns[0];
     EXPECT_EQ(breaker.meta.id, "circuit-breaker");

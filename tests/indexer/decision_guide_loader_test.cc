@@ -9,12 +9,11 @@
 namespace pai {
 namespace {
 
-const std::set<std::string> kPatterns{"circuit-breaker", "retry-with-backoff", "token-budget",
-                                      "input-sanitization"};
+const std::set<std::string> kPatterns{"circuit-breaker", "retry-with-backoff", "token-budget", "input-sanitization"};
 
 /// Each test loads the fixture guide with at most one defect and expects it at an exact line.
 class DecisionGuideLoader : public ::testing::Test {
-  protected:
+protected:
     test::TempDir temp;
     std::filesystem::path file = temp.path() / "decision-guide.yaml";
     std::string text = test::read_file(test::fixtures_dir() / "corpus/decision-guide.yaml");
@@ -36,17 +35,15 @@ class DecisionGuideLoader : public ::testing::Test {
         load(diagnostics);
         std::vector<std::string> out;
         for (const auto& d : diagnostics.all()) {
-            out.push_back(std::to_string(d.line) + ": " +
-                          (d.severity == Severity::kError ? "error" : "warning") + ": " + d.message);
+            out.push_back(std::to_string(d.line) + ": " + (d.severity == Severity::kError ? "error" : "warning") +
+                          ": " + d.message);
         }
         return out;
     }
 
     int line_of(const std::string& needle) const {
         const auto at = text.find(needle);
-        return static_cast<int>(
-                   std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) +
-               1;
+        return static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
     }
 };
 
@@ -73,32 +70,28 @@ TEST_F(DecisionGuideLoader, FixtureGuideLoadsEveryField) {
 
 TEST_F(DecisionGuideLoader, UnknownFavouredPatternIsAnErrorAtItsLine) {
     replace("favour: [circuit-breaker, retry-with-backoff]", "favour: [circuit-breaker, no-such-pattern]");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{std::to_string(line_of("no-such-pattern")) +
-                                       ": error: 'no-such-pattern' names no pattern in the corpus"});
+    EXPECT_EQ(problems(), std::vector<std::string>{std::to_string(line_of("no-such-pattern")) +
+                                                   ": error: 'no-such-pattern' names no pattern in the corpus"});
 }
 
 TEST_F(DecisionGuideLoader, UnknownRuledOutPatternIsAnErrorAtItsLine) {
-    replace("          - id: circuit-breaker\n            reason:",
-            "          - id: ghost\n            reason:");
+    replace("          - id: circuit-breaker\n            reason:", "          - id: ghost\n            reason:");
     EXPECT_EQ(problems(), std::vector<std::string>{std::to_string(line_of("id: ghost")) +
                                                    ": error: 'ghost' names no pattern in the corpus"});
 }
 
 TEST_F(DecisionGuideLoader, RuleOutWithoutReasonIsAnError) {
     replace("            reason: The breaker's window never fills at low traffic.\n", "");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{std::to_string(line_of("- id: circuit-breaker")) +
-                                       ": error: each 'rule_out' entry needs an 'id' and a 'reason'"});
+    EXPECT_EQ(problems(), std::vector<std::string>{std::to_string(line_of("- id: circuit-breaker")) +
+                                                   ": error: each 'rule_out' entry needs an 'id' and a 'reason'"});
 }
 
 TEST_F(DecisionGuideLoader, FavouringWithoutBecauseIsAnError) {
     replace("        because: traffic is high\n", "");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{
-                  std::to_string(line_of("id: high")) +
-                  ": error: an answer that favours patterns or adds a query needs 'because' (the reason "
-                  "shown with them)"});
+    EXPECT_EQ(problems(), std::vector<std::string>{
+                              std::to_string(line_of("id: high")) +
+                              ": error: an answer that favours patterns or adds a query needs 'because' (the reason "
+                              "shown with them)"});
 }
 
 TEST_F(DecisionGuideLoader, TooFewQuestionsIsAnError) {
@@ -123,16 +116,15 @@ TEST_F(DecisionGuideLoader, FavouredAndRuledOutByOneAnswerIsAnError) {
             "        label: High\n        because: traffic is high\n        rule_out:\n          - id: "
             "circuit-breaker\n"
             "            reason: contradiction\n");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{
-                  std::to_string(line_of("- id: circuit-breaker\n            reason: contradiction")) +
-                  ": error: 'circuit-breaker' is both favoured and ruled out by the same answer"});
+    EXPECT_EQ(problems(), std::vector<std::string>{
+                              std::to_string(line_of("- id: circuit-breaker\n            reason: contradiction")) +
+                              ": error: 'circuit-breaker' is both favoured and ruled out by the same answer"});
 }
 
 TEST_F(DecisionGuideLoader, UnknownKeyIsAWarning) {
     replace("    help: Pick one.\n", "    help: Pick one.\n    colour: blue\n");
-    EXPECT_EQ(problems(), std::vector<std::string>{std::to_string(line_of("colour")) +
-                                                   ": warning: unknown key 'colour'"});
+    EXPECT_EQ(problems(),
+              std::vector<std::string>{std::to_string(line_of("colour")) + ": warning: unknown key 'colour'"});
 }
 
 TEST_F(DecisionGuideLoader, InvalidYamlIsAnErrorAtItsLine) {

@@ -15,7 +15,7 @@ using test::write_file;
 
 /// Guides are read from a copy of the fixture corpus, so every test can break one thing in it.
 class Guides : public ::testing::Test {
-  protected:
+protected:
     test::TempDir temp;
     std::filesystem::path root = test::copy_fixture_corpus(temp.path());
 
@@ -60,8 +60,7 @@ TEST_F(Guides, FixtureGuidesLoadInOrderWithTheirSections) {
 }
 
 TEST_F(Guides, OrderFrontMatterDecidesTheListOrder) {
-    write_file(root / "guides/glossary.md",
-               "---\ntitle: Glossary\ndescription: Terms.\norder: 0\n---\nText.\n");
+    write_file(root / "guides/glossary.md", "---\ntitle: Glossary\ndescription: Terms.\norder: 0\n---\nText.\n");
     Diagnostics diagnostics;
     const auto content = load(diagnostics);
     ASSERT_EQ(content.guides.size(), 2u);
@@ -70,33 +69,28 @@ TEST_F(Guides, OrderFrontMatterDecidesTheListOrder) {
 
 TEST_F(Guides, MissingDescriptionIsAnErrorInTheFrontMatter) {
     write_file(root / "guides/extra.md", "---\ntitle: Extra\n---\nText.\n");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{"guides/extra.md:2: error: missing required 'description'"});
+    EXPECT_EQ(problems(), std::vector<std::string>{"guides/extra.md:2: error: missing required 'description'"});
 }
 
 TEST_F(Guides, GuideWithoutFrontMatterIsAnError) {
     write_file(root / "guides/extra.md", "# Extra\n");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{
-                  "guides/extra.md:1: error: a guide starts with front matter ('---') giving its title "
-                  "and description"});
+    EXPECT_EQ(problems(), std::vector<std::string>{
+                              "guides/extra.md:1: error: a guide starts with front matter ('---') giving its title "
+                              "and description"});
 }
 
 TEST_F(Guides, LinkToAMissingPatternIsAnErrorAtItsLine) {
-    write_file(
-        root / "guides/glossary.md",
-        "---\ntitle: Glossary\ndescription: Terms.\n---\n\nSee [x](../patterns/reliability/no-such.md).\n");
-    EXPECT_EQ(problems(), std::vector<std::string>{
-                              "guides/glossary.md:6: error: link to "
-                              "'../patterns/reliability/no-such.md' names no pattern in the corpus"});
+    write_file(root / "guides/glossary.md",
+               "---\ntitle: Glossary\ndescription: Terms.\n---\n\nSee [x](../patterns/reliability/no-such.md).\n");
+    EXPECT_EQ(problems(),
+              std::vector<std::string>{"guides/glossary.md:6: error: link to "
+                                       "'../patterns/reliability/no-such.md' names no pattern in the corpus"});
 }
 
 TEST_F(Guides, LinkToAMissingGuideIsAnError) {
-    write_file(root / "guides/glossary.md",
-               "---\ntitle: Glossary\ndescription: Terms.\n---\n[a](nowhere.md)\n");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{
-                  "guides/glossary.md:5: error: link to 'nowhere.md' names neither a pattern nor a guide"});
+    write_file(root / "guides/glossary.md", "---\ntitle: Glossary\ndescription: Terms.\n---\n[a](nowhere.md)\n");
+    EXPECT_EQ(problems(), std::vector<std::string>{
+                              "guides/glossary.md:5: error: link to 'nowhere.md' names neither a pattern nor a guide"});
 }
 
 TEST_F(Guides, LinksShownAsCodeAreNotChecked) {
@@ -107,11 +101,9 @@ TEST_F(Guides, LinksShownAsCodeAreNotChecked) {
 }
 
 TEST_F(Guides, RepeatedHeadingAnchorIsAnError) {
-    write_file(root / "guides/glossary.md",
-               "---\ntitle: Glossary\ndescription: Terms.\n---\n## Terms\n\n## terms!\n");
-    EXPECT_EQ(problems(),
-              std::vector<std::string>{
-                  "guides/glossary.md:7: error: heading 'terms!' repeats an earlier one's anchor"});
+    write_file(root / "guides/glossary.md", "---\ntitle: Glossary\ndescription: Terms.\n---\n## Terms\n\n## terms!\n");
+    EXPECT_EQ(problems(), std::vector<std::string>{
+                              "guides/glossary.md:7: error: heading 'terms!' repeats an earlier one's anchor"});
 }
 
 TEST_F(Guides, MetadataHoldsTheGuidesAndTheDecisionGuide) {
@@ -121,8 +113,7 @@ TEST_F(Guides, MetadataHoldsTheGuidesAndTheDecisionGuide) {
     ASSERT_TRUE(metadata.contains(std::string(meta_key::kDecisionGuide)));
     const auto guides = nlohmann::json::parse(metadata.at(std::string(meta_key::kGuides)));
     EXPECT_EQ(guides.size(), 2u);
-    EXPECT_EQ(nlohmann::json::parse(metadata.at(std::string(meta_key::kDecisionGuide)))["questions"].size(),
-              4u);
+    EXPECT_EQ(nlohmann::json::parse(metadata.at(std::string(meta_key::kDecisionGuide)))["questions"].size(), 4u);
 }
 
 TEST_F(Guides, CorpusWithoutGuidesHasAnEmptyListAndNoDecisionGuide) {

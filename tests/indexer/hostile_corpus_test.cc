@@ -32,8 +32,8 @@ protected:
 
     test::CommandResult index_with(const std::string& content) {
         test::write_file(file, content);
-        return test::run_command("timeout 120 " + (test::bin_dir() / "pattern-indexer").string() +
-                                 " --corpus " + corpus.string() + " --index " + index.string());
+        return test::run_command("timeout 120 " + (test::bin_dir() / "pattern-indexer").string() + " --corpus " +
+                                 corpus.string() + " --index " + index.string());
     }
 
     /// The run ended with an error naming the hostile file at @p line.
@@ -62,12 +62,10 @@ protected:
 };
 
 TEST_F(HostileCorpus, DeeplyNestedYamlIsAnErrorAtItsLine) {
-    expect_error_at(
-        index_with(pattern("evidence: " + std::string(100000, '[') + std::string(100000, ']') + "\n", "x")),
-        8);
+    expect_error_at(index_with(pattern("evidence: " + std::string(100000, '[') + std::string(100000, ']') + "\n", "x")),
+                    8);
     std::string nested = "related:\n";
-    for (int depth = 1; depth <= 5000; ++depth)
-        nested += std::string(static_cast<std::size_t>(depth), ' ') + "k:\n";
+    for (int depth = 1; depth <= 5000; ++depth) nested += std::string(static_cast<std::size_t>(depth), ' ') + "k:\n";
     expect_error(index_with(pattern(nested, "x")));
 }
 
@@ -75,8 +73,7 @@ TEST_F(HostileCorpus, DeeplyNestedMarkdownIsIndexedSafely) {
     std::string body = "Quarantined nestingword here.\n\n";
     for (int i = 0; i < 20000; ++i) body += "> ";
     body += "deep\n\n";
-    for (int i = 0; i < 5000; ++i)
-        body += std::string(static_cast<std::size_t>(i % 60) * 2, ' ') + "- item\n";
+    for (int i = 0; i < 5000; ++i) body += std::string(static_cast<std::size_t>(i % 60) * 2, ' ') + "- item\n";
     body += std::string(50000, '*') + "emphasis" + std::string(50000, '*') + "\n\n";
     body += std::string(20000, '[') + "link" + std::string(20000, ']') + "\n";
     expect_indexed(index_with(pattern("", body)), "nestingword");
@@ -120,8 +117,7 @@ TEST_F(HostileCorpus, NulByteIsAnErrorAtItsLine) {
 TEST_F(HostileCorpus, ThreeHundredByteWordsAreIndexedSafely) {
     const std::string word(300, 'w');
     const std::string heading = "## " + std::string(300, 'h') + "\n\nUnder a long heading.\n\n";
-    const auto result =
-        index_with(pattern("", "Sentence with a longwordneighbour " + word + " inside.\n\n" + heading));
+    const auto result = index_with(pattern("", "Sentence with a longwordneighbour " + word + " inside.\n\n" + heading));
     expect_indexed(result, "longwordneighbour");
     Searcher searcher(index);
     SearchRequest request;
@@ -140,11 +136,9 @@ TEST_F(HostileCorpus, OverlongTagsAreErrorsAndOverlongRelatedEntriesWarnings) {
     const auto tag_result = index_with(with_tag(std::string(1024 * 1024, 't')));
     expect_error_at(tag_result, 6);
     EXPECT_LT(tag_result.output.size(), 4096u) << "a diagnostic should not quote a megabyte";
-    const auto related_result =
-        index_with(pattern("related: [" + std::string(1024 * 1024, 'r') + "]\n", "x"));
+    const auto related_result = index_with(pattern("related: [" + std::string(1024 * 1024, 'r') + "]\n", "x"));
     EXPECT_EQ(related_result.exit_code, 0) << related_result.output.substr(0, 2000);
-    EXPECT_NE(related_result.output.find("hostile.md:8: warning"), std::string::npos)
-        << related_result.output;
+    EXPECT_NE(related_result.output.find("hostile.md:8: warning"), std::string::npos) << related_result.output;
     EXPECT_LT(related_result.output.size(), 4096u);
 }
 

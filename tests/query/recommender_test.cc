@@ -20,7 +20,7 @@ std::vector<std::string> ids(const std::vector<Recommendation>& items) {
 
 /// Recommendations over an index of the fixture corpus and its Decision Guide.
 class Recommender : public ::testing::Test {
-  protected:
+protected:
     static void SetUpTestSuite() {
         temp_ = new test::TempDir();
         test::index_corpus_with_guides(test::fixtures_dir() / "corpus", temp_->path() / "index");
@@ -46,8 +46,7 @@ DecisionGuide* Recommender::guide_ = nullptr;
 
 TEST_F(Recommender, FavouredPatternsRankInTheOrderTheAnswerListsThem) {
     const auto result = run({{"pain", "outages"}});
-    EXPECT_EQ(ids(result.recommendations),
-              (std::vector<std::string>{"circuit-breaker", "retry-with-backoff"}));
+    EXPECT_EQ(ids(result.recommendations), (std::vector<std::string>{"circuit-breaker", "retry-with-backoff"}));
     EXPECT_GT(result.recommendations[0].score, result.recommendations[1].score);
     EXPECT_EQ(result.recommendations[0].reasons, std::vector<std::string>{"outages hurt most"});
     EXPECT_EQ(result.recommendations[0].title, "Circuit Breaker");
@@ -165,14 +164,12 @@ TEST(Caveat, FirstBulletWithEmphasisRemovedAndWrappedLinesJoined) {
 TEST(Caveat, OneLongSentenceIsEnough) {
     const std::string first =
         "Offline batch or back-office jobs with no user waiting and no alternative path to fall back on.";
-    const auto view =
-        view_with_caveat("## When NOT to Use It\n\n- " + first + " Failing fast gains nothing.\n");
+    const auto view = view_with_caveat("## When NOT to Use It\n\n- " + first + " Failing fast gains nothing.\n");
     EXPECT_EQ(caveat_of(view), first);
 }
 
 TEST(Caveat, ShortFirstSentenceTakesTheNextOneToo) {
-    const auto view =
-        view_with_caveat("## When NOT to Use It\n\n* Low traffic. The window never fills. Third.\n");
+    const auto view = view_with_caveat("## When NOT to Use It\n\n* Low traffic. The window never fills. Third.\n");
     EXPECT_EQ(caveat_of(view), "Low traffic. The window never fills.");
 }
 

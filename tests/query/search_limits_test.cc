@@ -37,8 +37,7 @@ TEST(QuerySize, WordsUpToTheCapAreAccepted) {
 
 TEST(QuerySize, MoreWordsOrWildcardsAreBadRequests) {
     EXPECT_EQ(kind_of([] { check_query_size(words(kMaxQueryWords + 1, "a")); }), ErrorKind::kBadRequest);
-    EXPECT_EQ(kind_of([] { check_query_size("\"" + words(kMaxQueryWords + 1, "b") + "\""); }),
-              ErrorKind::kBadRequest);
+    EXPECT_EQ(kind_of([] { check_query_size("\"" + words(kMaxQueryWords + 1, "b") + "\""); }), ErrorKind::kBadRequest);
     EXPECT_EQ(kind_of([] { check_query_size(words(kMaxQueryWords + 1, "\xC3\xA9t\xC3\xA9")); }),
               ErrorKind::kBadRequest);
     EXPECT_EQ(kind_of([] { check_query_size(words(kMaxQueryWildcards + 1, "a*")); }), ErrorKind::kBadRequest);

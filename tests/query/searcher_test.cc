@@ -91,7 +91,8 @@ TEST_F(SearcherTest, FilterValuesAreLowercased) {
 }
 
 TEST_F(SearcherTest, FieldSyntaxInQueryTextFilters) {
-    EXPECT_EQ(ids(search("provider pillar:reliability status:emerging")), std::vector<std::string>{"retry-with-backoff"});
+    EXPECT_EQ(ids(search("provider pillar:reliability status:emerging")),
+              std::vector<std::string>{"retry-with-backoff"});
     EXPECT_EQ(ids(search("tag:quotas")), std::vector<std::string>{"token-budget"});
     EXPECT_EQ(search("pillar:Reliability").total, 2u);
 }
@@ -119,7 +120,8 @@ TEST_F(SearcherTest, MinusExcludesAndPlusRequires) {
 }
 
 TEST_F(SearcherTest, LongProblemDescriptionStillFindsTheBestMatch) {
-    const auto result = search("our monthly bill doubled after one tenant started sending enormous prompts to the model");
+    const auto result =
+        search("our monthly bill doubled after one tenant started sending enormous prompts to the model");
     ASSERT_FALSE(result.hits.empty());
     EXPECT_EQ(result.hits.front().id, "token-budget");
 }
@@ -172,7 +174,8 @@ TEST_F(SearcherTest, PaginatesWithOffsetAndLimit) {
 
 TEST_F(SearcherTest, TiesAreOrderedById) {
     const auto browse = ids(search(""));
-    EXPECT_EQ(browse, (std::vector<std::string>{"circuit-breaker", "input-sanitization", "retry-with-backoff", "token-budget"}));
+    EXPECT_EQ(browse, (std::vector<std::string>{"circuit-breaker", "input-sanitization", "retry-with-backoff",
+                                                "token-budget"}));
 }
 
 TEST_F(SearcherTest, MisspelledQuerySuggestsACorrectionAndAnswersIt) {
@@ -183,7 +186,9 @@ TEST_F(SearcherTest, MisspelledQuerySuggestsACorrectionAndAnswersIt) {
     EXPECT_EQ(result.hits.front().id, "circuit-breaker");
 }
 
-TEST_F(SearcherTest, CorrectlySpelledQueryHasNoSuggestion) { EXPECT_FALSE(search("bill doubled").did_you_mean); }
+TEST_F(SearcherTest, CorrectlySpelledQueryHasNoSuggestion) {
+    EXPECT_FALSE(search("bill doubled").did_you_mean);
+}
 
 TEST_F(SearcherTest, MalformedSyntaxFallsBackToAPlainSearch) {
     EXPECT_NO_THROW(search("\"unbalanced provider"));
@@ -191,7 +196,9 @@ TEST_F(SearcherTest, MalformedSyntaxFallsBackToAPlainSearch) {
     EXPECT_GT(search("(provider").total, 0u);
 }
 
-TEST_F(SearcherTest, OnlyStopWordsBrowsesEverything) { EXPECT_EQ(search("the and of").total, 4u); }
+TEST_F(SearcherTest, OnlyStopWordsBrowsesEverything) {
+    EXPECT_EQ(search("the and of").total, 4u);
+}
 
 TEST_F(SearcherTest, RejectsLimitsBeyondTheDocumentedMaximum) {
     SearchRequest request;

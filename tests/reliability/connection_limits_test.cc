@@ -104,8 +104,7 @@ TEST_F(ConnectionLimits, ConnectionsBeyondTheCapAreAnswered503) {
 
     first.reset();  // gives its slot back once the daemon sees the close
     unsigned status = 0;
-    for (auto start = Clock::now(); status != 200 && Clock::now() - start < 5s;
-         std::this_thread::sleep_for(50ms)) {
+    for (auto start = Clock::now(); status != 200 && Clock::now() - start < 5s; std::this_thread::sleep_for(50ms)) {
         test::RawConnection next(daemon->url());
         next.send(test::get_request("/healthz"));
         const std::string reply = next.read_response();
@@ -152,13 +151,10 @@ TEST_F(ConnectionLimits, MetricsCountRequestsOverHttp) {
     EXPECT_EQ(http_get(daemon->url(), "/v1/search?limit=x").status, 400u);
     const auto reply = http_get(daemon->url(), "/metrics");
     EXPECT_EQ(reply.status, 200u);
-    EXPECT_NE(reply.body.find("pai_http_requests_total{route=\"/v1/search\",status=\"200\"} 3\n"),
-              std::string::npos)
+    EXPECT_NE(reply.body.find("pai_http_requests_total{route=\"/v1/search\",status=\"200\"} 3\n"), std::string::npos)
         << reply.body;
-    EXPECT_NE(reply.body.find("pai_http_requests_total{route=\"/v1/search\",status=\"400\"} 1\n"),
-              std::string::npos);
-    EXPECT_NE(reply.body.find("pai_http_request_duration_seconds_count{route=\"/v1/search\"} 4\n"),
-              std::string::npos);
+    EXPECT_NE(reply.body.find("pai_http_requests_total{route=\"/v1/search\",status=\"400\"} 1\n"), std::string::npos);
+    EXPECT_NE(reply.body.find("pai_http_request_duration_seconds_count{route=\"/v1/search\"} 4\n"), std::string::npos);
     EXPECT_NE(reply.body.find("pai_index_generation 1\n"), std::string::npos);
     EXPECT_NE(reply.body.find("pai_index_documents 41\n"), std::string::npos);
 }

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
 
@@ -43,14 +43,15 @@ TEST(CrashSafety, KillingTheIndexerAtRandomPointsNeverBreaksTheServedIndex) {
     for (int build = 0; build < 2; ++build) {
         const auto started = Clock::now();
         ASSERT_EQ(test::run_indexer(corpus, index).exit_code, 0);
-        build_time = std::min(build_time, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started));
+        build_time =
+            std::min(build_time, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started));
     }
     test::DaemonProcess daemon({"--index", index.string(), "--threads", "2"});
 
     std::mt19937 random(std::random_device{}());
     std::uniform_int_distribution<long> delay(0, build_time.count() * 3 / 4);
-    const std::vector<std::string> argv{(test::bin_dir() / "pattern-indexer").string(), "--corpus",
-                                        corpus.string(), "--index", index.string()};
+    const std::vector<std::string> argv{(test::bin_dir() / "pattern-indexer").string(), "--corpus", corpus.string(),
+                                        "--index", index.string()};
     int kills = 0;
     for (int attempt = 0; attempt < 3 * kKills && kills < kKills; ++attempt) {
         const pid_t indexer = test::spawn(argv);

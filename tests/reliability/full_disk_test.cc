@@ -53,8 +53,7 @@ TEST(FullDisk, BuildOnAFullTmpfsFailsCleanlyWithAMessage) {
     const auto large = test::write_large_corpus(temp.path() / "large", 20);
     const SmallTmpfs disk(temp.path() / "disk", 1024 * 1024);
     if (!disk.mounted()) {
-        GTEST_SKIP() << "cannot mount a tmpfs here (" << disk.error()
-                     << "); FileSizeLimit covers the same failure";
+        GTEST_SKIP() << "cannot mount a tmpfs here (" << disk.error() << "); FileSizeLimit covers the same failure";
     }
     const auto index = temp.path() / "disk/index";
     ASSERT_EQ(test::run_indexer(small, index).exit_code, 0);

@@ -27,8 +27,7 @@ struct Observed {
 };
 
 void query_until(std::atomic<bool>& done, const std::string& url, int client, Observed& observed) {
-    const std::vector<std::string> targets{"/healthz", "/v1/search?q=retry+backoff",
-                                           "/v1/patterns/circuit-breaker",
+    const std::vector<std::string> targets{"/healthz", "/v1/search?q=retry+backoff", "/v1/patterns/circuit-breaker",
                                            "/v1/search?q=budget&pillar=cost-and-efficiency", "/v1/facets"};
     for (std::size_t i = static_cast<std::size_t>(client); !done; ++i) {
         const std::string& target = targets[i % targets.size()];
@@ -72,8 +71,7 @@ TEST(ReindexUnderLoad, EveryResponseSucceedsWhileTheIndexIsRebuiltAndSwappedTenT
     done = true;
     for (auto& client : clients) client.join();
 
-    EXPECT_TRUE(observed.failures.empty())
-        << observed.failures.size() << " failed, first: " << observed.failures[0];
+    EXPECT_TRUE(observed.failures.empty()) << observed.failures.size() << " failed, first: " << observed.failures[0];
     EXPECT_GE(observed.requests, static_cast<std::size_t>(kClients * kRebuilds));
     EXPECT_GE(observed.generations.size(), 3u) << "the clients should have seen the generation change";
     const auto health = nlohmann::json::parse(http_get(daemon.url(), "/healthz").body);

@@ -149,8 +149,8 @@ std::filesystem::path write_large_corpus(const std::filesystem::path& destinatio
 }
 
 CommandResult run_indexer(const std::filesystem::path& corpus, const std::filesystem::path& index) {
-    return run_command((bin_dir() / "pattern-indexer").string() + " --corpus " + corpus.string() +
-                       " --index " + index.string());
+    return run_command((bin_dir() / "pattern-indexer").string() + " --corpus " + corpus.string() + " --index " +
+                       index.string());
 }
 
 }  // namespace pai::test

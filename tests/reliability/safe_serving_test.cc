@@ -41,8 +41,7 @@ std::string hostile_pattern() {
 /// Everything but the <mark> wrapping must arrive escaped: no tag, so no attribute and no script.
 std::string without_marks(std::string html) {
     for (const std::string mark : {"<mark>", "</mark>"}) {
-        for (auto at = html.find(mark); at != std::string::npos; at = html.find(mark))
-            html.erase(at, mark.size());
+        for (auto at = html.find(mark); at != std::string::npos; at = html.find(mark)) html.erase(at, mark.size());
     }
     return html;
 }
@@ -51,8 +50,7 @@ std::string without_marks(std::string html) {
 bool inside_a_tag(const std::string& html, std::string_view needle) {
     for (auto open = html.find('<'); open != std::string::npos; open = html.find('<', open + 1)) {
         const auto close = html.find('>', open);
-        if (std::string_view(html).substr(open, close - open + 1).find(needle) != std::string_view::npos)
-            return true;
+        if (std::string_view(html).substr(open, close - open + 1).find(needle) != std::string_view::npos) return true;
         if (close == std::string::npos) break;
     }
     return false;
@@ -100,8 +98,7 @@ TEST_F(SafeServing, RenderedSectionsCarryNoScriptHandlersOrJavascriptLinks) {
     ASSERT_FALSE(pattern["sections"].empty());
     for (const auto& section : pattern["sections"]) {
         std::string html = section["html"];
-        std::transform(html.begin(), html.end(), html.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
+        std::transform(html.begin(), html.end(), html.begin(), [](unsigned char c) { return std::tolower(c); });
         for (const char* needle : {"<script", "<img", "onerror", "javascript:"}) {
             EXPECT_FALSE(inside_a_tag(html, needle)) << needle << " in " << html;
         }

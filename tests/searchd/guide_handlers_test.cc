@@ -13,7 +13,7 @@ namespace {
 
 /// The guide routes answered by the router directly (no sockets), over the fixture corpus with its guides.
 class GuideRoutes : public ::testing::Test {
-  protected:
+protected:
     static void SetUpTestSuite() {
         temp_ = new test::TempDir();
         test::index_corpus_with_guides(test::fixtures_dir() / "corpus", temp_->path() / "index");
@@ -98,12 +98,11 @@ TEST_F(GuideRoutes, RecommendAcceptsRepeatedAnswersParametersAndALimit) {
 }
 
 TEST_F(GuideRoutes, BadRecommendParametersAreBadRequests) {
-    for (const char* target :
-         {"/v1/recommend", "/v1/recommend?answers=", "/v1/recommend?answers=pain",
-          "/v1/recommend?answers=pain:", "/v1/recommend?answers=nope:x", "/v1/recommend?answers=pain:nope",
-          "/v1/recommend?answers=pain:cost,pain:outages", "/v1/recommend?answers=pain:cost&limit=abc",
-          "/v1/recommend?answers=pain:cost&limit=21", "/v1/recommend?answers=pain:cost&extra=1",
-          "/v1/guides?x=1", "/v1/decision-guide?x=1"}) {
+    for (const char* target : {"/v1/recommend", "/v1/recommend?answers=", "/v1/recommend?answers=pain",
+                               "/v1/recommend?answers=pain:", "/v1/recommend?answers=nope:x",
+                               "/v1/recommend?answers=pain:nope", "/v1/recommend?answers=pain:cost,pain:outages",
+                               "/v1/recommend?answers=pain:cost&limit=abc", "/v1/recommend?answers=pain:cost&limit=21",
+                               "/v1/recommend?answers=pain:cost&extra=1", "/v1/guides?x=1", "/v1/decision-guide?x=1"}) {
         const auto response = get(target);
         EXPECT_EQ(response.result(), http::status::bad_request) << target;
         EXPECT_EQ(json_of(response)["error"]["code"], "bad_request") << target;

@@ -7,25 +7,24 @@ namespace {
 
 TEST(HostAllowList, LocalhostNamesAndLoopbackAddressesAreAllowedOnAnyPort) {
     const HostAllowList hosts;
-    for (const char* host :
-         {"localhost", "localhost:7171", "LOCALHOST:80", "localhost.", "app.localhost:3000", "127.0.0.1",
-          "127.0.0.1:7171", "[::1]", "[::1]:7171", " 127.0.0.1 "}) {
+    for (const char* host : {"localhost", "localhost:7171", "LOCALHOST:80", "localhost.", "app.localhost:3000",
+                             "127.0.0.1", "127.0.0.1:7171", "[::1]", "[::1]:7171", " 127.0.0.1 "}) {
         EXPECT_TRUE(hosts.allows(host)) << host;
     }
 }
 
 TEST(HostAllowList, OtherNamesAreRefusedAsDnsRebindingWouldSendThem) {
     const HostAllowList hosts;
-    for (const char* host : {"evil.example", "evil.example:7171", "localhost.evil.example",
-                             "127.0.0.1.nip.io", "10.0.0.5:7171", "[::2]:7171", "localhostx", ".localhost"}) {
+    for (const char* host : {"evil.example", "evil.example:7171", "localhost.evil.example", "127.0.0.1.nip.io",
+                             "10.0.0.5:7171", "[::2]:7171", "localhostx", ".localhost"}) {
         EXPECT_FALSE(hosts.allows(host)) << host;
     }
 }
 
 TEST(HostAllowList, MissingOrMalformedHostIsRefused) {
     const HostAllowList hosts;
-    for (const char* host : {"", ":7171", "localhost:", "localhost:http", "localhost:123456", "[::1",
-                             "[::1]x", "::1", "localhost:7171:1"}) {
+    for (const char* host : {"", ":7171", "localhost:", "localhost:http", "localhost:123456", "[::1", "[::1]x", "::1",
+                             "localhost:7171:1"}) {
         EXPECT_FALSE(hosts.allows(host)) << host;
     }
 }

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "router_fixture.h"
 #include "router.h"
+#include "router_fixture.h"
 
 namespace pai {
 namespace {
@@ -13,8 +13,7 @@ class RouterGuards : public test::RouterFixture {
 protected:
     ServerContext context{*pool_, web_dir()};
 
-    Response get(const std::string& target, const std::string& host = "127.0.0.1:7171",
-                 const char* origin = nullptr) {
+    Response get(const std::string& target, const std::string& host = "127.0.0.1:7171", const char* origin = nullptr) {
         Request request{http::verb::get, target, 11};
         request.set(http::field::host, host);
         if (origin) request.set(http::field::origin, origin);
@@ -51,8 +50,7 @@ TEST_F(RouterGuards, NoCorsHeaderUnlessTheOriginIsConfigured) {
     EXPECT_EQ(plain.result(), http::status::ok);
     EXPECT_EQ(plain.find(http::field::access_control_allow_origin), plain.end());
     context.options.cors_origins = {"https://docs.example"};
-    EXPECT_EQ(get("/v1/search?q=retry", "127.0.0.1",
-                  "https://docs.example")[http::field::access_control_allow_origin],
+    EXPECT_EQ(get("/v1/search?q=retry", "127.0.0.1", "https://docs.example")[http::field::access_control_allow_origin],
               "https://docs.example");
     const auto other = get("/v1/search?q=retry", "127.0.0.1", "https://evil.example");
     EXPECT_EQ(other.find(http::field::access_control_allow_origin), other.end());

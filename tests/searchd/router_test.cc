@@ -1,6 +1,7 @@
 #include "router.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "router_fixture.h"
@@ -17,7 +18,6 @@ protected:
         return handle_request(request, context);
     }
     static nlohmann::json json_of(const Response& response) { return nlohmann::json::parse(response.body()); }
-
 };
 
 TEST_F(RouterTest, SearchAnswersTheDocumentedShape) {

@@ -4,10 +4,9 @@
  */
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "corpus_checks.h"
 #include "corpus_loader.h"

@@ -62,12 +62,14 @@ TcpShardServer::TcpShardServer(const std::filesystem::path& index_dir) {
     throw std::runtime_error("xapian-tcpsrv did not start for " + index_dir.string());
 }
 
-TcpShardServer::~TcpShardServer() { stop(); }
+TcpShardServer::~TcpShardServer() {
+    stop();
+}
 
 bool TcpShardServer::start(const std::filesystem::path& index_dir) {
     port_ = free_port();
-    std::vector<std::string> args{PAI_XAPIAN_TCPSRV, "--interface", "127.0.0.1", "--port", std::to_string(port_),
-                                  "--quiet", index_dir.string()};
+    std::vector<std::string> args{PAI_XAPIAN_TCPSRV,     "--interface", "127.0.0.1",       "--port",
+                                  std::to_string(port_), "--quiet",     index_dir.string()};
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {

@@ -26,8 +26,12 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ignored);
 }
 
-std::filesystem::path fixtures_dir() { return PAI_FIXTURES_DIR; }
-std::filesystem::path bin_dir() { return PAI_BIN_DIR; }
+std::filesystem::path fixtures_dir() {
+    return PAI_FIXTURES_DIR;
+}
+std::filesystem::path bin_dir() {
+    return PAI_BIN_DIR;
+}
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
