@@ -4,8 +4,10 @@
 #include "facet_spy.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "schema.h"
 
@@ -27,9 +29,22 @@ public:
     explicit TableCounter(std::shared_ptr<const FacetTable> table)
         : table_(std::move(table)), scores_(table_->pattern_count()), sections_(table_->value_count()) {}
 
-    void attach(Xapian::Enquire& enquire) override { enquire.add_matchspy(this); }
+    void attach(Xapian::Enquire& enquire, double time_limit_seconds) override {
+        // Not Xapian's set_time_limit: its timer thread can fire as a match ends and write into the stack of
+        // whatever runs next (an ASan run caught it corrupting the following match), so the spy checks the
+        // clock itself, every kDeadlineStride matches.
+        if (time_limit_seconds > 0) {
+            deadline_ =
+                std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                       std::chrono::duration<double>(time_limit_seconds));
+        }
+        enquire.add_matchspy(this);
+    }
 
     void operator()(const Xapian::Document& doc, double weight) override {
+        if (deadline_ && (calls_++ % kDeadlineStride) == 0 && std::chrono::steady_clock::now() >= *deadline_) {
+            throw DeadlinePassed{};
+        }
         const Xapian::docid did = doc.get_docid();
         const std::uint32_t pattern = table_->pattern_of(did);
         if (pattern == FacetTable::kNone) return;
@@ -66,7 +81,11 @@ public:
     }
 
 private:
+    static constexpr std::size_t kDeadlineStride = 256;  // a clock read per 256 matches costs nothing measurable
+
     std::shared_ptr<const FacetTable> table_;
+    std::optional<std::chrono::steady_clock::time_point> deadline_;
+    std::size_t calls_ = 0;
     std::vector<PatternScore> scores_;
     std::vector<std::uint32_t> matched_;
     std::vector<std::size_t> sections_;
@@ -78,7 +97,9 @@ public:
     explicit ValueCounter(std::shared_ptr<const PatternAttributes> patterns)
         : patterns_(std::move(patterns)), by_pattern_(schema::kSlotPatternId), by_section_(schema::kSlotSection) {}
 
-    void attach(Xapian::Enquire& enquire) override {
+    void attach(Xapian::Enquire& enquire, double time_limit_seconds) override {
+        // Xapian's value counts may run inside remote shards, where only its own time limit can stop them.
+        if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
         enquire.add_matchspy(&by_pattern_);
         enquire.add_matchspy(&by_section_);
     }

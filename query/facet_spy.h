@@ -53,13 +53,19 @@ private:
 /// Pillar and status of each pattern id, for counting from pattern ids alone.
 using PatternAttributes = std::unordered_map<std::string, std::pair<std::string, std::string>>;
 
+/// Thrown out of a match by a counter's match spy when the search's time limit has passed: the match stops
+/// there, and what was counted so far is an estimate.
+struct DeadlinePassed {};
+
 /// Counts facets over one match: attach() it to an Enquire, run get_mset(0, 0, doccount), then read.
 /// A counter that ranks() also scores patterns from the weights it is shown, so one weighted pass over
 /// every match gives the total, the facets and the ranked page.
 class FacetCounter {
 public:
     virtual ~FacetCounter() = default;
-    virtual void attach(Xapian::Enquire& enquire) = 0;
+    /// Attaches to @p enquire, counting for at most @p time_limit_seconds (0: no limit). Past the limit,
+    /// get_mset() either throws DeadlinePassed or stops counting early with inexact bounds.
+    virtual void attach(Xapian::Enquire& enquire, double time_limit_seconds) = 0;
     /// Distinct patterns matched: the total of a collapsed search.
     virtual std::size_t pattern_count() const = 0;
     /// Facet counts, each list sorted by descending count, then value.

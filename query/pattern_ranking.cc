@@ -48,12 +48,12 @@ std::vector<RankedPattern> page_of(std::vector<RankedPattern> all, std::size_t o
             std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(end))};
 }
 
-RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset, std::size_t limit,
-                         double time_limit_seconds) {
+RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset,
+                         std::size_t limit) {
+    // No time limit: Xapian applies one only to matches counted beyond the page, and this match counts none.
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(section_weighting());
-    if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
     RankedPage ranked{enquire.get_mset(0, kMaxRankedSections), {}, 0};
 
     std::unordered_map<std::string, PatternScore> by_id;

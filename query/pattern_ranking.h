@@ -47,8 +47,7 @@ struct RankedPage {
 /// The patterns ranked [offset, offset + limit) for @p query, from the best kMaxRankedSections section
 /// matches. Used where facets cannot be counted from a docid table (several or remote shards); one local
 /// database ranks every match in its counting pass instead (FacetCounter::ranks()).
-RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset, std::size_t limit,
-                         double time_limit_seconds);
+RankedPage rank_patterns(const Xapian::Database& db, const Xapian::Query& query, std::size_t offset, std::size_t limit);
 
 /// How many of the best-weighted section matches are aggregated per query.
 inline constexpr Xapian::doccount kMaxRankedSections = 5000;

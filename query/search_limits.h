@@ -16,8 +16,8 @@ inline constexpr std::size_t kMaxQueryWords = 100;
 /// Trailing wildcards (`retr*`) one query may hold; each expands to at most 64 terms (query_builder.cc).
 inline constexpr std::size_t kMaxQueryWildcards = 8;
 
-/// How long a search may spend counting matches beyond the page asked for (Xapian's
-/// Enquire::set_time_limit). Past it, the page is still exact but the total and facets are estimates.
+/// How long a search may spend counting matches (the facet counter's own clock for one local index, Xapian's
+/// Enquire::set_time_limit for shards). Past it, the page is still exact but the total and facets are estimates.
 inline constexpr double kDefaultSearchSeconds = 0.5;
 
 /// @throws SearchError(kBadRequest) when @p query holds more words or wildcards than the limits above.

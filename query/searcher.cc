@@ -213,21 +213,25 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     } else {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
     }
-    enquire.set_time_limit(time_limit_seconds_);
-    counter->attach(enquire);
+    counter->attach(enquire, time_limit_seconds_);
     const auto start = std::chrono::steady_clock::now();
-    Xapian::MSet matches = enquire.get_mset(0, 0, db.get_doccount());
-    // Xapian says nothing when it stops counting at the limit, and its bounds can stay exact (MatchAll): a
-    // count that ran into the limit is reported as an estimate, and the page comes from rank_patterns(),
-    // whose best-sections match the time limit does not cut.
+    Xapian::MSet matches;
+    bool cut = false;
+    try {
+        matches = enquire.get_mset(0, 0, db.get_doccount());
+    } catch (const DeadlinePassed&) {
+        cut = true;
+    }
+    // Xapian's own limit (shards) stops silently, and its bounds can stay exact (MatchAll). A count cut at the
+    // limit is reported as an estimate, and the page comes from rank_patterns(), whose match is never cut.
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    result.partial = matches.get_matches_lower_bound() != matches.get_matches_upper_bound() ||
+    result.partial = cut || matches.get_matches_lower_bound() != matches.get_matches_upper_bound() ||
                      (time_limit_seconds_ > 0 && took.count() >= time_limit_seconds_);
     // Ranked by score, the best candidates are then reranked by how many of the query's words they match.
     const std::size_t candidates = std::max(request.offset + request.limit, kCoverageRerankDepth);
     RankedPage ranked = counter->ranks() && !result.partial
                             ? RankedPage{std::move(matches), counter->page(0, candidates), counter->pattern_count()}
-                            : rank_patterns(db, used, 0, candidates, time_limit_seconds_);
+                            : rank_patterns(db, used, 0, candidates);
     ranked.page = rerank_by_coverage(db, opened_->builder.word_queries(searched), std::move(ranked.page),
                                      request.offset, request.limit);
     result.total = result.partial ? ranked.patterns_seen : counter->pattern_count();
