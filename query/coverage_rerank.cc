@@ -93,9 +93,7 @@ std::vector<RankedPattern> rerank_by_coverage(const Xapian::Database& db, const 
     const auto depth = static_cast<std::ptrdiff_t>(std::min(ranked.size(), kCoverageRerankDepth));
     const std::vector<double> coverage = word_coverage(db, words, {ranked.begin(), ranked.begin() + depth});
     for (std::size_t i = 0; i < coverage.size(); ++i) ranked[i].score = covered_score(ranked[i].score, coverage[i]);
-    std::sort(ranked.begin(), ranked.begin() + depth, [](const RankedPattern& a, const RankedPattern& b) {
-        return a.score != b.score ? a.score > b.score : a.id < b.id;
-    });
+    std::sort(ranked.begin(), ranked.begin() + depth, ranks_before);
     return {std::make_move_iterator(ranked.begin() + static_cast<std::ptrdiff_t>(offset)),
             std::make_move_iterator(ranked.begin() + static_cast<std::ptrdiff_t>(end))};
 }

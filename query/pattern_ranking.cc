@@ -40,10 +40,7 @@ Xapian::BM25Weight section_weighting() {
 std::vector<RankedPattern> page_of(std::vector<RankedPattern> all, std::size_t offset, std::size_t limit) {
     const auto end = std::min(all.size(), offset + limit);
     if (offset >= end) return {};
-    const auto by_score = [](const RankedPattern& a, const RankedPattern& b) {
-        return a.score != b.score ? a.score > b.score : a.id < b.id;
-    };
-    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(end), all.end(), by_score);
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(end), all.end(), ranks_before);
     return {std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(offset)),
             std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(end))};
 }

@@ -35,7 +35,12 @@ private:
 /// The section weighting every ranked match uses (BM25 with parameters tuned on the relevance set).
 Xapian::BM25Weight section_weighting();
 
-/// Patterns [offset, offset + limit) of @p all, by descending score, ties by id.
+/// The ranking order of patterns: descending score, ties by id.
+inline bool ranks_before(const RankedPattern& a, const RankedPattern& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+}
+
+/// Patterns [offset, offset + limit) of @p all in ranking order (ranks_before).
 std::vector<RankedPattern> page_of(std::vector<RankedPattern> all, std::size_t offset, std::size_t limit);
 
 struct RankedPage {

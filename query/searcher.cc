@@ -243,9 +243,10 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     for (const auto& pattern : ranked.page) {
         const StoredSection section = stored_section(db.get_document(pattern.best_section));
         Hit hit = hit_from(section, pattern.score);
-        const std::string text(highlights ? std::string_view(section.text) : lead(section.text));
-        hit.snippet = ranked.mset.snippet(text, kSnippetLength, opened_->snippet_stemmer, kSnippetFlags, "<mark>",
-                                          "</mark>", "\xE2\x80\xA6");
+        // Only a lead is copied; a highlighted snippet reads the section's own text.
+        const std::string lead_text = highlights ? std::string() : std::string(lead(section.text));
+        hit.snippet = ranked.mset.snippet(highlights ? section.text : lead_text, kSnippetLength,
+                                          opened_->snippet_stemmer, kSnippetFlags, "<mark>", "</mark>", "\xE2\x80\xA6");
         if (request.explain) {
             hit.matched_sections = explain_matches(db, explainer, hit.id);
             std::set<std::string> all;
