@@ -86,6 +86,7 @@ constexpr std::string_view kDefinitions = R"json([
       "pillar": {"type": "string"},
       "status": {"type": "string", "enum": "$STATUSES"},
       "tags": {"type": "array", "items": {"type": "string"}},
+      "symptoms": {"type": "array", "items": {"type": "string"}},
       "path": {"type": "string"},
       "last_reviewed": {"type": "string"},
       "related": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "title": {"type": "string"}}, "required": ["id", "title"]}},

@@ -114,7 +114,7 @@ nlohmann::json get_pattern(ApiBackend& backend, const Arguments& args) {
     const auto pattern = api_get(backend, "/v1/patterns/" + percent_encode(id));
     const auto wanted = args.texts("sections");
 
-    nlohmann::json out = pick(pattern, {"id", "title", "description", "pillar", "status", "tags", "path",
+    nlohmann::json out = pick(pattern, {"id", "title", "description", "pillar", "status", "tags", "symptoms", "path",
                                         "last_reviewed", "related", "evidence"});
     out["uri"] = pattern_uri(id);
     out["sections"] = nlohmann::json::array();

@@ -17,6 +17,8 @@ namespace {
 const std::regex kSlugPattern("^[a-z0-9]+(-[a-z0-9]+)*$");
 const std::regex kDatePattern("^([0-9]{4})-([0-9]{2})-([0-9]{2})$");
 constexpr std::size_t kMaxTags = 10;
+constexpr std::size_t kMaxSymptoms = 12;
+constexpr std::size_t kMaxSymptomBytes = 160;
 // std::regex recurses once per character: a hostile megabyte-long value would overflow the stack.
 constexpr std::size_t kMaxSlugBytes = 100;
 
@@ -66,6 +68,7 @@ public:
         check_pillar(out.meta);
         check_status(out.meta);
         check_tags(out.meta);
+        check_symptoms(out.meta);
         check_date(out.meta);
         for (const auto& key : fm.unknown_keys) warning(key.line, "unknown front matter key '" + key.value + "'");
         for (const auto& e : fm.evidence) out.meta.evidence.push_back({e.title, e.url});
@@ -132,6 +135,22 @@ private:
             if (!is_slug(tag.value))
                 error(tag.line, "tag '" + tag.value + "' must be lowercase words joined by hyphens");
             meta.tags.push_back(tag.value);
+        }
+    }
+
+    /// Optional: a pattern without symptoms is still found by its own words.
+    void check_symptoms(PatternMeta& meta) {
+        const auto& fm = source_.front_matter;
+        if (fm.symptoms.size() > kMaxSymptoms) {
+            error(fm.symptoms_line, "'symptoms' may list at most " + std::to_string(kMaxSymptoms) + " entries, found " +
+                                        std::to_string(fm.symptoms.size()));
+        }
+        for (const auto& symptom : fm.symptoms) {
+            if (symptom.value.empty() || symptom.value.size() > kMaxSymptomBytes) {
+                error(symptom.line, "a symptom must be 1 to " + std::to_string(kMaxSymptomBytes) + " bytes, found " +
+                                        std::to_string(symptom.value.size()));
+            }
+            meta.symptoms.push_back(symptom.value);
         }
     }
 

@@ -166,6 +166,9 @@ std::optional<FrontMatter> parse_front_matter(const SplitDocument& document, con
             else if (key == "tags") {
                 fm.tags = reader.scalar_list(value, key);
                 fm.tags_line = reader.line_of(entry.first);
+            } else if (key == "symptoms") {
+                fm.symptoms = reader.scalar_list(value, key);
+                fm.symptoms_line = reader.line_of(entry.first);
             } else if (key == "related")
                 fm.related = reader.scalar_list(value, key);
             else if (key == "evidence")

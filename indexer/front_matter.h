@@ -46,6 +46,8 @@ struct FrontMatter {
     std::optional<Located<std::string>> last_reviewed;
     std::vector<Located<std::string>> tags;
     int tags_line = 0;
+    std::vector<Located<std::string>> symptoms;
+    int symptoms_line = 0;
     std::vector<Located<std::string>> related;
     bool has_evidence = false;
     int evidence_line = 0;

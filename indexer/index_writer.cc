@@ -24,6 +24,7 @@ namespace {
 constexpr Xapian::termcount kTitleWeight = 6;
 constexpr Xapian::termcount kDescriptionWeight = 3;
 constexpr Xapian::termcount kTagWeight = 3;
+constexpr Xapian::termcount kSymptomWeight = 3;
 constexpr Xapian::termcount kHeadingWeight = 2;
 constexpr Xapian::termcount kCodeWeight = 1;  // code blocks count for less than prose
 
@@ -62,7 +63,7 @@ std::string tags_as_text(const std::vector<std::string>& tags) {
     return text;
 }
 
-Xapian::Document make_document(const StoredSection& stored, Xapian::TermGenerator& terms,
+Xapian::Document make_document(const StoredSection& stored, const PatternMeta& meta, Xapian::TermGenerator& terms,
                                const ResolvedSection& section) {
     Xapian::Document doc;
     terms.set_document(doc);
@@ -72,12 +73,16 @@ Xapian::Document make_document(const StoredSection& stored, Xapian::TermGenerato
     // once, with the first section, rather than being counted again in every section.
     if (stored.ordinal == 0) {
         const std::string pattern_text(schema::kPrefixPatternText);
-        terms.index_text(stored.title, kTitleWeight, pattern_text);
+        terms.index_text(meta.title, kTitleWeight, pattern_text);
         terms.increase_termpos();
-        terms.index_text(stored.description, kDescriptionWeight, pattern_text);
+        terms.index_text(meta.description, kDescriptionWeight, pattern_text);
         terms.increase_termpos();
-        terms.index_text(tags_as_text(stored.tags), kTagWeight, pattern_text);
+        terms.index_text(tags_as_text(meta.tags), kTagWeight, pattern_text);
         terms.increase_termpos();
+        for (const auto& symptom : meta.symptoms) {
+            terms.index_text(symptom, kSymptomWeight, pattern_text);
+            terms.increase_termpos();
+        }
     }
     // The caveat section's own words go under their own prefix, out of the default search.
     const std::string body_prefix(section.id == schema::kCaveatSection ? schema::kPrefixCaveatText : "");
@@ -190,7 +195,7 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
             // The bodies go to per-pattern metadata; the section document keeps only what a hit needs.
             bodies.push_back({stored.section_id, std::exchange(stored.markdown, {}), std::exchange(stored.html, {})});
             const auto unique = schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + section.id);
-            db.replace_document(unique, make_document(stored, terms, section));
+            db.replace_document(unique, make_document(stored, pattern.meta, terms, section));
             if (++sections % inputs.options.batch_size == 0) db.commit();
         }
         db.set_metadata(std::string(meta_key::kPatternPrefix) + pattern.meta.id, nlohmann::json(pattern.meta).dump());

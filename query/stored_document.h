@@ -59,6 +59,8 @@ struct PatternMeta {
     std::string pillar;
     std::string status;
     std::vector<std::string> tags;
+    /// The problem in the words of the people who have it ("the provider times out at peak"), optional.
+    std::vector<std::string> symptoms;
     std::string path;
     std::string last_reviewed;
     std::vector<RelatedRef> related;
@@ -79,8 +81,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredSection, pattern_id, title
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SectionBody, section_id, markdown, html)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelatedRef, id, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvidenceRef, title, url)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PatternMeta, id, title, description, pillar, status, tags, path,
-                                                last_reviewed, related, evidence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PatternMeta, id, title, description, pillar, status, tags, symptoms,
+                                                path, last_reviewed, related, evidence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PillarInfo, id, name, order, description)
 
 /// Metadata keys of the index.

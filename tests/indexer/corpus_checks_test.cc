@@ -172,6 +172,18 @@ TEST_F(CorpusChecks, MoreThanTenTagsIsAnError) {
     expect_only("patterns/reliability/circuit-breaker.md:6: error: 'tags' must list 1 to 10 tags, found 11");
 }
 
+TEST_F(CorpusChecks, MoreThanTwelveSymptomsIsAnError) {
+    replace_in(breaker, "tags: [provider-outage, failover]",
+               "tags: [provider-outage, failover]\nsymptoms: [a, b, c, d, e, f, g, h, i, j, k, l, m]");
+    expect_only("patterns/reliability/circuit-breaker.md:7: error: 'symptoms' may list at most 12 entries, found 13");
+}
+
+TEST_F(CorpusChecks, OverlongSymptomIsAnErrorAtItsLine) {
+    replace_in(breaker, "tags: [provider-outage, failover]",
+               "tags: [provider-outage, failover]\nsymptoms:\n  - fine\n  - " + std::string(161, 'x'));
+    expect_only("patterns/reliability/circuit-breaker.md:9: error: a symptom must be 1 to 160 bytes, found 161");
+}
+
 TEST_F(CorpusChecks, FileNameMustBeAValidId) {
     std::filesystem::rename(breaker, root / "patterns/reliability/Circuit_Breaker.md");
     replace_in(root / "patterns/reliability/retry-with-backoff.md", "related: [circuit-breaker]", "related: []");

@@ -52,6 +52,18 @@ TEST(ParseFrontMatter, KeepsTheSourceLineOfEveryValue) {
     EXPECT_EQ(fm->evidence[0].line, 8);
 }
 
+TEST(ParseFrontMatter, SymptomsAreAListWithTheirLines) {
+    const auto doc = split_front_matter("---\ntitle: A\nsymptoms:\n  - \"bill doubled\"\n  - \"429s at peak\"\n---\n");
+    Diagnostics diagnostics;
+    const auto fm = parse_front_matter(doc, "x.md", diagnostics);
+    ASSERT_TRUE(fm);
+    EXPECT_TRUE(fm->unknown_keys.empty());
+    EXPECT_EQ(fm->symptoms_line, 3);
+    ASSERT_EQ(fm->symptoms.size(), 2u);
+    EXPECT_EQ(fm->symptoms[1].value, "429s at peak");
+    EXPECT_EQ(fm->symptoms[1].line, 5);
+}
+
 TEST(ParseFrontMatter, InvalidYamlIsReportedAtItsLine) {
     const auto doc = split_front_matter("---\ntitle: A\ntags: [unclosed\n---\n");
     Diagnostics diagnostics;

@@ -126,6 +126,12 @@ TEST_F(SearcherTest, LongProblemDescriptionStillFindsTheBestMatch) {
     EXPECT_EQ(result.hits.front().id, "token-budget");
 }
 
+TEST_F(SearcherTest, WordsFoundOnlyInSymptomsFindTheirPattern) {
+    const auto result = search("finance got a surprise invoice");
+    ASSERT_FALSE(result.hits.empty());
+    EXPECT_EQ(ids(result), std::vector<std::string>{"token-budget"});
+}
+
 TEST_F(SearcherTest, SynonymsFromTheThesaurusExpandTheQuery) {
     const auto result = search("spend");
     ASSERT_FALSE(result.hits.empty());
@@ -219,6 +225,14 @@ TEST_F(SearcherTest, ExplainListsMatchedTerms) {
     const auto result = search(request);
     ASSERT_FALSE(result.hits.empty());
     EXPECT_FALSE(result.hits[0].matched_terms.empty());
+}
+
+TEST_F(SearcherTest, PatternViewCarriesSymptomsInSourceOrder) {
+    Searcher searcher(temp_->path());
+    EXPECT_EQ(searcher.pattern("token-budget").meta.symptoms,
+              (std::vector<std::string>{"finance flagged a surprise invoice",
+                                        "one customer drained the whole allowance overnight"}));
+    EXPECT_TRUE(searcher.pattern("circuit-breaker").meta.symptoms.empty());
 }
 
 TEST_F(SearcherTest, PatternViewHasAllSectionsInOrderAndResolvedRelated) {
