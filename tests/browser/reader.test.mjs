@@ -40,6 +40,14 @@ test('status, evidence, tags and the source path are shown', async () => {
   assert.match(pattern.path, /^corpus\/patterns\/reliability\/circuit-breaker\.md$/);
 });
 
+test('the symptoms are listed under "Sounds like your problem?"', async () => {
+  const pattern = await api(site, '/v1/patterns/circuit-breaker');
+  assert.ok(pattern.symptoms.length > 0, 'the bundled circuit breaker lists symptoms');
+  const page = await openPattern('circuit-breaker');
+  assert.equal(await page.locator('.symptoms-title').textContent(), 'Sounds like your problem?');
+  assert.deepEqual(await page.locator('.symptoms li').allTextContents(), pattern.symptoms.map((s) => `\u201c${s}\u201d`));
+});
+
 test('related patterns are links into the reader, and following one opens it', async () => {
   const pattern = await api(site, '/v1/patterns/circuit-breaker');
   const page = await openPattern('circuit-breaker');

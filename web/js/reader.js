@@ -19,6 +19,14 @@ function evidenceBlock(pattern) {
       : h('p', { class: 'muted' }, 'No production evidence is cited yet.'));
 }
 
+/** The pattern's problem in its users' own words, when the pattern lists any. */
+function symptomsBlock(pattern) {
+  if (!pattern.symptoms?.length) return null;
+  return h('div', { class: 'symptoms' },
+    h('p', { class: 'symptoms-title', id: 'symptoms-title' }, 'Sounds like your problem?'),
+    h('ul', { 'aria-labelledby': 'symptoms-title' }, pattern.symptoms.map((s) => h('li', {}, `\u201c${s}\u201d`))));
+}
+
 function hostOf(url) {
   try {
     return new URL(url).host;
@@ -59,6 +67,7 @@ export async function renderPattern(container, id) {
         h('span', {}, plural(pattern.sections.length, 'section'))),
       h('ul', { class: 'tags', 'aria-label': 'Tags' },
         pattern.tags.map((t) => h('li', {}, h('a', { href: searchHref(`tag:${t}`) }, t)))),
+      symptomsBlock(pattern),
       h('p', { class: 'source' }, 'Source: ', h('code', {}, pattern.path),
         pattern.last_reviewed ? ` \u00b7 last reviewed ${pattern.last_reviewed}` : '')),
     h('div', { class: 'reader' }, sidebar(pattern),
