@@ -6,7 +6,7 @@ BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcm
                 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev)
 # Extra packages for the test suite (clang and its runtime for the libFuzzer targets; neovim and curl for the
 # Neovim plugin's tests; chromium and nodejs for the web page's browser tests).
-TEST_PACKAGES=(libgtest-dev libgmock-dev python3 clang libclang-rt-14-dev neovim curl chromium nodejs)
+TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium nodejs)
 # xapian-tcpsrv for the remote shard test.
 TEST_PACKAGES+=(xapian-tools)
 # Extra packages for bench/run (not part of scripts/test): Google Benchmark, SQLite for the FTS5 baseline,

@@ -7,6 +7,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 TITLE_WEIGHT = 5.0  # bm25() column weight of the pattern title; section text counts 1
 BODY_WEIGHT = 1.0
 H2 = re.compile(r"^ {0,3}##(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
@@ -61,6 +63,21 @@ def load_sections(corpus_dir):
         title = match.group(1).strip("\"'") if match else path.stem
         sections += [Section(path.stem, title, heading, text) for heading, text in split_sections(body)]
     return sections
+
+
+def load_front_matter_rows(corpus_dir):
+    """One more row per pattern with the words of its front matter that the engine searches besides the
+    sections (description, tags, symptoms): the baseline given the same text as the engine, which shows what
+    the engine's ranking adds beyond reading more of each file."""
+    rows = []
+    for path in sorted(Path(corpus_dir, "patterns").glob("*/*.md")):
+        front, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        fields = yaml.safe_load(front) or {}
+        words = [str(fields.get("description", ""))]
+        words += [str(tag).replace("-", " ") for tag in fields.get("tags") or []]
+        words += [str(symptom) for symptom in fields.get("symptoms") or []]
+        rows.append(Section(path.stem, str(fields.get("title", path.stem)), "front matter", "\n".join(words)))
+    return rows
 
 
 def fts5_query(text):

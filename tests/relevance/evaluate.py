@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from baseline import Fts5Baseline, load_sections
+from baseline import Fts5Baseline, load_front_matter_rows, load_sections
 from engine import EngineError, EngineSearch, build_index
 from judgements import SPLITS, QuerySetError, load_queries, pattern_pillars
 from metrics import NDCG_DEPTH, ndcg, reciprocal_rank, summarize
@@ -23,11 +23,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 RESULTS = 10
 # The holdout floor is issue 9's acceptance figure. The issue also asked for a 0.10 margin over the FTS5
-# baseline; the engine does not reach it yet (docs/relevance.md), so the gate holds the margin it does reach,
-# to catch regressions, until ranking closes the gap.
+# baseline; the engine does not reach it yet (docs/relevance.md), so the gate holds most of the margin it does
+# reach (0.068 when set), to catch regressions, until ranking closes the gap.
 GATE_MIN_NDCG = 0.80
-GATE_MIN_MARGIN = 0.03
+GATE_MIN_MARGIN = 0.05
 MISS_SHOWN = 5  # top results printed per miss
+# The baseline of issue 9 (the gate's) reads the sections; the informed one also reads what the engine reads
+# from the front matter, and is reported, not gated.
+SYSTEMS = ("engine", "baseline", "baseline+front matter")
 
 
 def parse_args(argv):
@@ -51,21 +54,24 @@ def parse_args(argv):
 def run_systems(args, queries):
     """Ranked ids per system for every query, and the corpus size: ({system: [ranked]}, patterns, sections)."""
     texts = [query.text for query in queries]
-    baseline = Fts5Baseline(load_sections(args.corpus))
+    sections_only = load_sections(args.corpus)
+    baseline = Fts5Baseline(sections_only)
+    informed = Fts5Baseline(sections_only + load_front_matter_rows(args.corpus))
     with tempfile.TemporaryDirectory(prefix="pai-relevance-") as index_dir:
         patterns, sections = build_index(args.indexer, args.corpus, index_dir)
         if sections != baseline.section_count:
             raise EngineError(f"the engine indexed {sections} sections but the baseline split the corpus into "
                               f"{baseline.section_count}: the two would not search the same text")
         engine = EngineSearch(args.search, index_dir).search_all(texts, RESULTS)
-    return {"engine": engine, "baseline": [baseline.search(text, RESULTS) for text in texts]}, patterns, sections
+    return {"engine": engine, "baseline": [baseline.search(text, RESULTS) for text in texts],
+            "baseline+front matter": [informed.search(text, RESULTS) for text in texts]}, patterns, sections
 
 
 def score(queries, ranked):
     """{(system, split): summary}, engine rows first."""
     return {
         (system, split): summarize([(ranked[system][i], q.grades) for i, q in enumerate(queries) if q.split == split])
-        for system in ("engine", "baseline")
+        for system in SYSTEMS
         for split in SPLITS
     }
 
@@ -115,6 +121,7 @@ def main(argv):
     if args.markdown:
         run = {"date": datetime.datetime.now(datetime.timezone.utc).date().isoformat(), "patterns": patterns,
                "sections": sections, "queries": len(queries), "gate": failures,
+               "gate_floor": GATE_MIN_NDCG, "gate_margin": GATE_MIN_MARGIN,
                "tune": scores[("engine", "tune")]["queries"], "holdout": scores[("engine", "holdout")]["queries"]}
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
         args.markdown.write_text(report.markdown(scores, run), encoding="utf-8")

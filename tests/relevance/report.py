@@ -29,21 +29,32 @@ def markdown_table(scores):
 
 
 def markdown(scores, run):
-    """docs/relevance.md. run: date, patterns, sections, queries, tune, holdout, gate (list of failures)."""
+    """docs/relevance.md. run: date, patterns, sections, queries, tune, holdout, gate (list of failures),
+    gate_floor and gate_margin (the gate's figures)."""
     gate = "passes" if not run["gate"] else "fails: " + "; ".join(run["gate"])
     margin = scores[("engine", "holdout")]["ndcg"] - scores[("baseline", "holdout")]["ndcg"]
     target = "it is reached" if margin >= TARGET_MARGIN else "it is not reached yet"
+    informed = {split: scores[("engine", split)]["ndcg"] - scores[("baseline+front matter", split)]["ndcg"]
+                for split in ("tune", "holdout")}
     return f"""# Search relevance
 
 How well the engine finds the right pattern for a problem described in a user's own words, measured on
-{run['queries']} judged queries beside an SQLite FTS5 baseline over the same sections. Generated on
+{run['queries']} judged queries beside an SQLite FTS5 baseline over the same sections, and beside the same
+baseline given the front matter too. Generated on
 {run['date']} over a corpus of {run['patterns']} patterns ({run['sections']} sections).
 
 {markdown_table(scores)}
 
-The ctest gate `relevance.gate` requires the engine's holdout nDCG@{NDCG_DEPTH} to be at least 0.80 and at
-least the baseline's holdout nDCG@{NDCG_DEPTH} + 0.03. On this run it {gate}. The target set for the engine is
+The ctest gate `relevance.gate` requires the engine's holdout nDCG@{NDCG_DEPTH} to be at least {run['gate_floor']:.2f} and at
+least the baseline's holdout nDCG@{NDCG_DEPTH} + {run['gate_margin']:.2f}. On this run it {gate}. The target set for the engine is
 a margin of {TARGET_MARGIN:.2f} over the baseline; this run's margin is {margin:.3f}, so {target}.
+
+Read the third system before the margin. The engine searches each pattern's front matter as well as its
+sections: the description, the tags and the symptoms (the problem in its sufferers' words). The baseline the
+gate uses reads the sections only, as issue 9 defines it. Given the same front-matter text as one more row per
+pattern, FTS5 comes close: the engine leads it by {informed['holdout']:+.3f} on the holdout and
+{informed['tune']:+.3f} on the tuning split. Most of the engine's lead over the gate's baseline comes from what the corpus says, in the
+words people search with, not from ranking.
 
 ## Method
 
@@ -62,7 +73,7 @@ a margin of {TARGET_MARGIN:.2f} over the baseline; this run's margin is {margin:
   `pattern-search --index DIR --json --limit 10 -- QUERY`, exactly as typed.
 - **Engine ranking** (tuned on the tuning split): every section is scored by BM25 (k1 1.5, b 0.5), its words
   weighted by where they stand (The Problem It Solves, What It Is and When to Use It most, examples, tools and
-  reading lists least; title, description and tags once per pattern); "When NOT to Use It" is indexed apart and
+  reading lists least; title, description, tags and symptoms once per pattern); "When NOT to Use It" is indexed apart and
   never matches free text. Query words expand through `corpus/synonyms.yaml` (a phrase entry finds its group's
   words, but only one-word entries are searched for, so "made up" never turns "up" into a synonym). A pattern
   scores its best section plus the sum of all its matching sections (`query/pattern_ranking.h`); the 30 best
@@ -72,12 +83,31 @@ a margin of {TARGET_MARGIN:.2f} over the baseline; this run's margin is {margin:
 - **Baseline**: SQLite FTS5 over the same sections (each pattern split at its H2 headings outside code
   fences, one row per section, checked to be as many as the engine indexed), `porter unicode61` tokenizer,
   columns title and section text weighted {TITLE_WEIGHT:g} and {BODY_WEIGHT:g} in `bm25()`, the query's words
-  each quoted and OR'ed, and one result per pattern ranked by its best section.
+  each quoted and OR'ed, and one result per pattern ranked by its best section. "baseline+front matter" is the
+  same with one more row per pattern holding its description, tags and symptoms.
+- **Symptoms**: each pattern lists 8 to 10 (`symptoms` in its front matter), written by authors who had not
+  seen the judged queries; any five consecutive words shared with a query were reworded afterwards (the
+  query-set test), never towards a query.
 - **Metrics**, averaged over the queries of a split:
   - nDCG@10: DCG = sum over ranks r = 1..10 of (2^grade - 1) / log2(r + 1), divided by the DCG of the
     ideal ordering of the query's judgements.
   - MRR@10: 1 / the rank of the first grade-2 answer in the top 10, 0 when there is none.
   - Recall@5: judged patterns (grade 1 or 2) in the top 5, divided by min(5, number of judged patterns).
+
+## Tried and dropped
+
+Measured on the tuning split when tried, against the ranking of the day:
+
+- pseudo-relevance feedback from the top patterns' terms: -0.06;
+- proximity of query word pairs, and BM25 k1, b and section-sum weight grids: within +-0.005;
+- coordination counted over every section, or weighted by IDF: a third of the gain of descriptive sections;
+- 20 more thesaurus groups: -0.005; a stop list of conversational words: no gain;
+- symptoms as a separate section document: -0.020; a separate "card" document with the title, description,
+  tags and symptoms: +0.007, not worth a document that is no section;
+- "When NOT to Use It" weighed against a pattern (score times 1 - 0.2 x share of the query's words found
+  there): -0.011, more at higher weights;
+- a linear rerank of the 30 best patterns on coverage features (front matter, title, best single symptom,
+  problem section, all text), fitted by coordinate ascent: -0.003 in 5-fold cross-validation on the tuning split.
 
 ## Regenerate
 

@@ -71,6 +71,16 @@ class BaselineTest(unittest.TestCase):
         self.assertEqual(len(per_pattern), len(judgements.pattern_pillars(CORPUS)))
         self.assertEqual(set(per_pattern.values()), {10})
 
+    def test_the_informed_baseline_gets_one_front_matter_row_per_pattern(self):
+        with tempfile.TemporaryDirectory() as corpus:
+            pattern = Path(corpus, "patterns", "reliability", "breaker.md")
+            pattern.parent.mkdir(parents=True)
+            pattern.write_text("---\ntitle: Breaker\ndescription: Stop calling.\ntags: [fail-fast]\n"
+                               "symptoms:\n  - \"workers pile up\"\n---\n## What It Is\nText.\n", encoding="utf-8")
+            rows = baseline.load_front_matter_rows(corpus)
+        self.assertEqual(rows, [baseline.Section("breaker", "Breaker", "front matter",
+                                                 "Stop calling.\nfail fast\nworkers pile up")])
+
     def test_user_text_with_query_syntax_is_searched_as_words(self):
         index = baseline.Fts5Baseline([baseline.Section("p", "Retry", "", "retries NOT allowed: can't")])
         for text in ('"unbalanced', "NOT AND OR", "-x +y title:z", "can't (retry*", "^near"):
