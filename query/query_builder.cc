@@ -135,23 +135,28 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool sections_only) {
 }
 
 QueryBuilder::Built QueryBuilder::parse_text(std::string_view text, bool sections_only) {
-    return {parse(text, sections_only), corrected(text)};
+    Xapian::Query query = parse(text, sections_only);
+    std::vector<std::string> words = typed_words(query, sections_only);
+    return {std::move(query), corrected(text), std::move(words)};
 }
 
-std::vector<Xapian::Query> QueryBuilder::word_queries(const SearchRequest& request) {
-    if (is_blank(request.query)) return {};
-    const bool sections_only = searches_sections_only(request);
-    const Xapian::Query whole = parse(request.query, sections_only);
-    // The parser remembers which typed word each term came from, whatever its prefix or stem.
+std::vector<std::string> QueryBuilder::typed_words(const Xapian::Query& query, bool sections_only) const {
+    // The parser remembers, until its next parse, which typed word each term came from, whatever its prefix
+    // or stem.
     const auto& parser = sections_only ? section_parser_ : parser_;
     std::set<std::string> words;
-    for (auto term = whole.get_unique_terms_begin(); term != whole.get_unique_terms_end(); ++term) {
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
         for (auto word = parser.unstem_begin(*term); word != parser.unstem_end(*term); ++word) {
             if (!stopper_(*word)) words.insert(*word);
         }
     }
+    return {words.begin(), words.end()};
+}
+
+std::vector<Xapian::Query> QueryBuilder::word_queries(const Built& built, const SearchRequest& request) {
+    const bool sections_only = searches_sections_only(request);
     std::vector<Xapian::Query> queries;
-    for (const auto& word : words) {
+    for (const auto& word : built.words) {
         if (Xapian::Query query = parse(word, sections_only); !query.empty()) queries.push_back(std::move(query));
     }
     return queries;
@@ -161,7 +166,7 @@ QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
     const Xapian::Query filters = filter_query(request);
     if (is_blank(request.query)) {
         const Xapian::Query everything(schema::boolean_term(schema::kPrefixDocKind, "section"));
-        return {filters.empty() ? everything : Xapian::Query(Xapian::Query::OP_FILTER, everything, filters), {}};
+        return {filters.empty() ? everything : Xapian::Query(Xapian::Query::OP_FILTER, everything, filters), {}, {}};
     }
     const bool sections_only = searches_sections_only(request);
     Built built = parse_text(request.query, sections_only);
@@ -169,7 +174,7 @@ QueryBuilder::Built QueryBuilder::build(const SearchRequest& request) {
         // Only stop words or operators: treat it like an empty query over the filters.
         SearchRequest browse = request;
         browse.query.clear();
-        return {build(browse).query, built.corrected};
+        return {build(browse).query, built.corrected, {}};
     }
     built.query = exclude_whole_patterns(built.query);
     if (!sections_only) {

@@ -22,7 +22,8 @@ public:
 
     struct Built {
         Xapian::Query query;
-        std::string corrected;  ///< a spelling-corrected query string, empty when there is none
+        std::string corrected;           ///< a spelling-corrected query string, empty when there is none
+        std::vector<std::string> words;  ///< the distinct typed words the query searches, stop words left out
     };
 
     /// Builds the full query for @p request; with no query text, the filters alone (or everything).
@@ -32,9 +33,9 @@ public:
     /// sections' own text (used when a section filter is given).
     Built parse_text(std::string_view text, bool sections_only = false);
 
-    /// Each distinct word of @p request's free text as a query of its own (stemmed, with its synonyms, over
-    /// the fields build() searches), for counting how many of them a pattern matches; none without free text.
-    std::vector<Xapian::Query> word_queries(const SearchRequest& request);
+    /// Each of @p built's words as a query of its own (stemmed, with its synonyms, over the fields build()
+    /// searched for @p request), for counting how many of them a pattern matches; none without free text.
+    std::vector<Xapian::Query> word_queries(const Built& built, const SearchRequest& request);
 
     const Xapian::Stem& stemmer() const { return stemmer_; }
 
@@ -45,6 +46,8 @@ public:
 private:
     /// The parser's query for @p text, with the plain-parse fallback for malformed syntax.
     Xapian::Query parse(std::string_view text, bool sections_only);
+    /// The typed words behind @p query's terms; valid only right after the parse that made @p query.
+    std::vector<std::string> typed_words(const Xapian::Query& query, bool sections_only) const;
     /// A word the index holds in no form (plain, stemmed, in pattern text or caveats) and that is no stop word.
     bool is_correctable(const std::string& word) const;
     /// @p query with a top-level `-word` applied to whole patterns (see the definition).

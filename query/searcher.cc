@@ -192,15 +192,15 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
 
     SearchResult result;
     result.query = request.query;
-    Xapian::Query used = built.query;
-    SearchRequest searched = request;
     if (!built.corrected.empty()) {
         // The misspelt words match nothing in the index (that is what made them correctable), so searching
         // the correction loses nothing and finds what was meant.
         result.did_you_mean = built.corrected;
+        SearchRequest searched = request;
         searched.query = built.corrected;
-        used = opened_->builder.build(searched).query;
+        built = opened_->builder.build(searched);
     }
+    const Xapian::Query& used = built.query;
 
     // The total and the facets: every match, uncollapsed, counted per pattern. A counter that ranks sees
     // each match's BM25 weight and gives the page from the same pass; otherwise the pass is unweighted and
@@ -232,7 +232,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     RankedPage ranked = counter->ranks() && !result.partial
                             ? RankedPage{std::move(matches), counter->page(0, candidates), counter->pattern_count()}
                             : rank_patterns(db, used, 0, candidates);
-    ranked.page = rerank_by_coverage(db, opened_->builder.word_queries(searched), std::move(ranked.page),
+    ranked.page = rerank_by_coverage(db, opened_->builder.word_queries(built, request), std::move(ranked.page),
                                      request.offset, request.limit);
     result.total = result.partial ? ranked.patterns_seen : counter->pattern_count();
     result.facets = counter->facets();

@@ -108,14 +108,14 @@ TEST_F(CoverageIndex, BuilderGivesOneQueryPerDistinctWordWithoutStopWords) {
     QueryBuilder builder(db_);
     SearchRequest request;
     request.query = "the bill and the timeout, our bill";
-    const auto queries = builder.word_queries(request);
+    const auto queries = builder.word_queries(builder.build(request), request);
     ASSERT_EQ(queries.size(), 2u);
     for (const auto& query : queries) {
         const std::string terms = query.get_description();
         EXPECT_TRUE((terms.find("bill") == std::string::npos) != (terms.find("timeout") == std::string::npos)) << terms;
     }
     request.query = "  ";
-    EXPECT_TRUE(builder.word_queries(request).empty());
+    EXPECT_TRUE(builder.word_queries(builder.build(request), request).empty());
 }
 
 }  // namespace
