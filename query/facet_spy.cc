@@ -22,6 +22,39 @@ std::vector<FacetValue> sorted(const std::map<std::string, std::size_t>& counts)
     return values;
 }
 
+/// The search's time limit, read off the clock by a match spy every kStride matches. Not Xapian's
+/// set_time_limit: its timer thread can fire as a match ends and write into the stack of whatever runs next
+/// (an ASan run caught it corrupting the following match).
+class Deadline {
+public:
+    void arm(double seconds) {
+        if (seconds <= 0) return;
+        at_ = std::chrono::steady_clock::now() +
+              std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+    }
+
+    /// @throws DeadlinePassed once the limit has passed
+    void check() {
+        if (at_ && (calls_++ % kStride) == 0 && std::chrono::steady_clock::now() >= *at_) throw DeadlinePassed{};
+    }
+
+private:
+    static constexpr std::size_t kStride = 256;  // a clock read per 256 matches costs nothing measurable
+
+    std::optional<std::chrono::steady_clock::time_point> at_;
+    std::size_t calls_ = 0;
+};
+
+/// A match spy that only stops the match at the deadline, beside Xapian's value counts.
+class DeadlineSpy : public Xapian::MatchSpy {
+public:
+    explicit DeadlineSpy(double seconds) { deadline_.arm(seconds); }
+    void operator()(const Xapian::Document&, double) override { deadline_.check(); }
+
+private:
+    Deadline deadline_;
+};
+
 /// Sees every match, marks its pattern and section in preallocated arrays, and adds its weight to its
 /// pattern's score: no document is read.
 class TableCounter : public FacetCounter, public Xapian::MatchSpy {
@@ -30,21 +63,12 @@ public:
         : table_(std::move(table)), scores_(table_->pattern_count()), sections_(table_->value_count()) {}
 
     void attach(Xapian::Enquire& enquire, double time_limit_seconds) override {
-        // Not Xapian's set_time_limit: its timer thread can fire as a match ends and write into the stack of
-        // whatever runs next (an ASan run caught it corrupting the following match), so the spy checks the
-        // clock itself, every kDeadlineStride matches.
-        if (time_limit_seconds > 0) {
-            deadline_ =
-                std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                       std::chrono::duration<double>(time_limit_seconds));
-        }
+        deadline_.arm(time_limit_seconds);
         enquire.add_matchspy(this);
     }
 
     void operator()(const Xapian::Document& doc, double weight) override {
-        if (deadline_ && (calls_++ % kDeadlineStride) == 0 && std::chrono::steady_clock::now() >= *deadline_) {
-            throw DeadlinePassed{};
-        }
+        deadline_.check();
         const Xapian::docid did = doc.get_docid();
         const std::uint32_t pattern = table_->pattern_of(did);
         if (pattern == FacetTable::kNone) return;
@@ -81,11 +105,8 @@ public:
     }
 
 private:
-    static constexpr std::size_t kDeadlineStride = 256;  // a clock read per 256 matches costs nothing measurable
-
     std::shared_ptr<const FacetTable> table_;
-    std::optional<std::chrono::steady_clock::time_point> deadline_;
-    std::size_t calls_ = 0;
+    Deadline deadline_;
     std::vector<PatternScore> scores_;
     std::vector<std::uint32_t> matched_;
     std::vector<std::size_t> sections_;
@@ -94,12 +115,21 @@ private:
 /// Xapian's own value counts, which remote shards can run and send back to be merged.
 class ValueCounter : public FacetCounter {
 public:
-    explicit ValueCounter(std::shared_ptr<const PatternAttributes> patterns)
-        : patterns_(std::move(patterns)), by_pattern_(schema::kSlotPatternId), by_section_(schema::kSlotSection) {}
+    ValueCounter(std::shared_ptr<const PatternAttributes> patterns, bool all_local)
+        : patterns_(std::move(patterns)),
+          all_local_(all_local),
+          by_pattern_(schema::kSlotPatternId),
+          by_section_(schema::kSlotSection) {}
 
     void attach(Xapian::Enquire& enquire, double time_limit_seconds) override {
-        // Xapian's value counts may run inside remote shards, where only its own time limit can stop them.
-        if (time_limit_seconds > 0) enquire.set_time_limit(time_limit_seconds);
+        if (all_local_) {
+            deadline_ = std::make_unique<DeadlineSpy>(time_limit_seconds);
+            enquire.add_matchspy(deadline_.get());
+        } else if (time_limit_seconds > 0) {
+            // A remote shard runs only the match spies it knows, so only Xapian's own limit can stop it there
+            // (and its timer also runs for any local shard beside it: the hazard the deadline spy avoids).
+            enquire.set_time_limit(time_limit_seconds);
+        }
         enquire.add_matchspy(&by_pattern_);
         enquire.add_matchspy(&by_section_);
     }
@@ -129,6 +159,8 @@ public:
 
 private:
     std::shared_ptr<const PatternAttributes> patterns_;
+    bool all_local_;
+    std::unique_ptr<DeadlineSpy> deadline_;
     Xapian::ValueCountMatchSpy by_pattern_;
     Xapian::ValueCountMatchSpy by_section_;
 };
@@ -179,13 +211,14 @@ std::shared_ptr<const FacetTable> FacetTable::shared(const Xapian::Database& db)
     return table;
 }
 
-FacetSource::FacetSource(const Xapian::Database& db, bool single_local, PatternAttributes patterns)
-    : table_(single_local ? FacetTable::shared(db) : nullptr),
-      patterns_(std::make_shared<const PatternAttributes>(std::move(patterns))) {}
+FacetSource::FacetSource(const Xapian::Database& db, const IndexLayout& layout, PatternAttributes patterns)
+    : table_(layout.single_local ? FacetTable::shared(db) : nullptr),
+      patterns_(std::make_shared<const PatternAttributes>(std::move(patterns))),
+      all_local_(layout.all_local) {}
 
 std::unique_ptr<FacetCounter> FacetSource::counter() const {
     if (table_) return std::make_unique<TableCounter>(table_);
-    return std::make_unique<ValueCounter>(patterns_);
+    return std::make_unique<ValueCounter>(patterns_, all_local_);
 }
 
 }  // namespace pai

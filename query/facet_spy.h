@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "index_set.h"
 #include "pattern_ranking.h"
 #include "search_types.h"
 
@@ -81,15 +82,16 @@ public:
 /// term), so matching section documents per section equal matching patterns per section.
 class FacetSource {
 public:
-    /// @param single_local  @p db is one local database (not several, not remote)
-    /// @param patterns      pillar and status of every pattern, used when counting from values
-    FacetSource(const Xapian::Database& db, bool single_local, PatternAttributes patterns);
+    /// @param layout    where @p db's shards are: one local database gets the FacetTable
+    /// @param patterns  pillar and status of every pattern, used when counting from values
+    FacetSource(const Xapian::Database& db, const IndexLayout& layout, PatternAttributes patterns);
 
     std::unique_ptr<FacetCounter> counter() const;
 
 private:
     std::shared_ptr<const FacetTable> table_;
     std::shared_ptr<const PatternAttributes> patterns_;
+    bool all_local_;
 };
 
 }  // namespace pai

@@ -3,6 +3,7 @@
  */
 #include "index_set.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "index_probe.h"
@@ -72,7 +73,9 @@ OpenedIndexes IndexSet::open(const std::vector<Generation>& generations) const {
         }
         opened.combined.add_database(opened.shards.back());
     }
-    opened.single_local = specs_.size() == 1 && !specs_.front().remote();
+    const bool all_local =
+        std::none_of(specs_.begin(), specs_.end(), [](const IndexSpec& spec) { return spec.remote(); });
+    opened.layout = {specs_.size() == 1 && all_local, all_local};
     return opened;
 }
 

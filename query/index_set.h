@@ -30,11 +30,17 @@ struct IndexSpec {
 /// @throws SearchError(kBadRequest) for a malformed tcp:// address.
 IndexSpec parse_index_spec(std::string_view text);
 
+/// Where the shards of an open index set live, which decides how a search may count and stop.
+struct IndexLayout {
+    bool single_local = false;  ///< exactly one shard, and it is local
+    bool all_local = false;     ///< no shard is remote
+};
+
 /// Opened shards: the combined database and each shard on its own (metadata is per shard in Xapian).
 struct OpenedIndexes {
     Xapian::Database combined;
     std::vector<Xapian::Database> shards;
-    bool single_local = false;  ///< exactly one shard, and it is local
+    IndexLayout layout;
 };
 
 class IndexSet {

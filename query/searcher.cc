@@ -89,7 +89,7 @@ struct Searcher::Opened {
         : db(std::move(indexes.combined)),
           shards(std::move(indexes.shards)),
           builder(db),
-          facets(db, indexes.single_local, load_patterns()) {}
+          facets(db, indexes.layout, load_patterns()) {}
 
     /// The metadata @p prefix + @p id, or "". Xapian keeps metadata per shard, so look in each.
     std::string pattern_metadata(std::string_view prefix, std::string_view id) const {
