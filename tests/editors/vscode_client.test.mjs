@@ -72,6 +72,14 @@ test('a pattern document keeps every section at its line in the corpus file', as
   assert.equal(document[0], `# ${pattern.title}`);
 });
 
+test('a pattern document lists the symptoms in the front matter\'s lines', async () => {
+  const pattern = await client.pattern('token-budget');
+  const document = patternDocument(pattern).split('\n');
+  const at = document.indexOf('Sounds like your problem?');
+  assert.ok(at > 0 && at < pattern.sections[0].line - 1, `symptoms heading at ${at}`);
+  assert.deepEqual(document.slice(at + 1, at + 1 + pattern.symptoms.length), pattern.symptoms.map((s) => `- ${s}`));
+});
+
 test('API errors carry the status and the daemon message', async () => {
   await assert.rejects(client.pattern('no-such-pattern'), (e) => e instanceof ApiError && e.status === 404 && /no-such-pattern/.test(e.message));
   await assert.rejects(client.search('x'.repeat(2000)), (e) => e instanceof ApiError && e.status === 400 && /longer/.test(e.message));

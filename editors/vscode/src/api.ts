@@ -48,6 +48,7 @@ export interface Pattern {
   description: string;
   pillar: string;
   status: string;
+  symptoms?: string[];
   path: string;
   sections: PatternSection[];
 }

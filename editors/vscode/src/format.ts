@@ -73,10 +73,12 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 /**
  * The pattern as one Markdown document with every section at the line it has in its corpus file, so the line
- * numbers of search hits apply unchanged; the front matter's lines hold a short heading instead.
+ * numbers of search hits apply unchanged; the front matter's lines hold a short heading instead (its symptoms too,
+ * as far as the lines reach).
  */
 export function patternDocument(pattern: Pattern): string {
   const header = [`# ${oneLine(pattern.title)}`, '', oneLine(pattern.description), '', `*${pattern.pillar} · ${pattern.status}*`];
+  if (pattern.symptoms?.length) header.push('', 'Sounds like your problem?', ...pattern.symptoms.map((s) => `- ${oneLine(s)}`));
   const first = pattern.sections[0]?.line ?? header.length + 2;
   const lines: string[] = [];
   for (let i = 0; i < first - 1; i++) lines.push(header[i] ?? '');

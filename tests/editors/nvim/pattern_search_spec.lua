@@ -91,6 +91,16 @@ cases['a pattern:// buffer keeps every section at its line in the corpus file'] 
   check(first_heading and first_heading > 1, 'the fixture has front matter')
 end
 
+cases['a pattern:// buffer lists the symptoms in the front matter lines'] = function()
+  vim.cmd('edit pattern://token-budget')
+  local lines = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+  local at = vim.fn.index(lines, 'Sounds like your problem?') + 1
+  check(at > 1, 'no symptoms heading')
+  equal(lines[at + 1], '- finance flagged a surprise invoice', 'first symptom')
+  equal(lines[at + 2], '- one customer drained the whole allowance overnight', 'second symptom')
+  check(lines[at + 3] == '' or lines[at + 3]:match('^## '), 'the list ends before the first section')
+end
+
 cases['with corpus_root set, the checked-out file itself is opened'] = function()
   stub_ui(1)
   plugin.setup({ corpus_root = fixtures })

@@ -26,7 +26,8 @@ local function one_line(text)
 end
 
 --- The pattern from /v1/patterns/{id} as buffer lines, each section at the line it has in the corpus file, so
---- the line numbers of search hits apply unchanged. The front matter's lines hold a short heading instead.
+--- the line numbers of search hits apply unchanged. The front matter's lines hold a short heading instead (its
+--- symptoms too, as far as the lines reach).
 function M.pattern_lines(pattern)
   local header = {
     '# ' .. one_line(pattern.title),
@@ -35,6 +36,12 @@ function M.pattern_lines(pattern)
     '',
     ('*%s · %s*'):format(pattern.pillar, pattern.status),
   }
+  if pattern.symptoms and #pattern.symptoms > 0 then
+    vim.list_extend(header, { '', 'Sounds like your problem?' })
+    for _, symptom in ipairs(pattern.symptoms) do
+      table.insert(header, '- ' .. one_line(symptom))
+    end
+  end
   local sections = pattern.sections or {}
   local first = sections[1] and sections[1].line or #header + 2
   local lines = {}
