@@ -12,7 +12,8 @@
 namespace pai::mcp {
 namespace {
 
-// Placeholders such as "$STATUSES" and "$MAX_HITS" stand for the query library's constants, defined once.
+// Placeholders such as "$STATUSES" and "$MAX_HITS" stand for the query library's constants, defined once;
+// "$STRINGS", "$STATUS" and "$COUNTED_VALUES" for schema shapes that several tools share.
 constexpr std::string_view kDefinitions = R"json([
 {
   "name": "search_patterns",
@@ -23,7 +24,7 @@ constexpr std::string_view kDefinitions = R"json([
     "properties": {
       "query": {"type": "string", "maxLength": "$MAX_QUERY_BYTES", "description": "The problem or topic, in your own words."},
       "pillar": {"type": "array", "items": {"type": "string"}, "description": "Only patterns of these pillars (ids such as reliability; list_facets names them all)."},
-      "status": {"type": "array", "items": {"type": "string", "enum": "$STATUSES"}, "description": "Only patterns of these maturity levels."},
+      "status": {"type": "array", "items": "$STATUS", "description": "Only patterns of these maturity levels."},
       "tag": {"type": "array", "items": {"type": "string"}, "description": "Only patterns with one of these tags."},
       "limit": {"type": "integer", "minimum": 1, "maximum": "$MAX_HITS", "default": "$DEFAULT_HITS", "description": "How many patterns to return."}
     },
@@ -45,8 +46,8 @@ constexpr std::string_view kDefinitions = R"json([
             "title": {"type": "string"},
             "description": {"type": "string"},
             "pillar": {"type": "string"},
-            "status": {"type": "string", "enum": "$STATUSES"},
-            "tags": {"type": "array", "items": {"type": "string"}},
+            "status": "$STATUS",
+            "tags": "$STRINGS",
             "section": {"type": "string", "description": "Id of the section that matched best."},
             "section_title": {"type": "string"},
             "snippet": {"type": "string", "description": "Plain text around the matches in that section."},
@@ -84,9 +85,9 @@ constexpr std::string_view kDefinitions = R"json([
       "title": {"type": "string"},
       "description": {"type": "string"},
       "pillar": {"type": "string"},
-      "status": {"type": "string", "enum": "$STATUSES"},
-      "tags": {"type": "array", "items": {"type": "string"}},
-      "symptoms": {"type": "array", "items": {"type": "string"}},
+      "status": "$STATUS",
+      "tags": "$STRINGS",
+      "symptoms": "$STRINGS",
       "path": {"type": "string"},
       "last_reviewed": {"type": "string"},
       "related": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "title": {"type": "string"}}, "required": ["id", "title"]}},
@@ -123,9 +124,9 @@ constexpr std::string_view kDefinitions = R"json([
       "facets": {
         "type": "object",
         "properties": {
-          "pillar": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}, "required": ["value", "count"]}},
-          "status": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}, "required": ["value", "count"]}},
-          "section": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}, "required": ["value", "count"]}}
+          "pillar": "$COUNTED_VALUES",
+          "status": "$COUNTED_VALUES",
+          "section": "$COUNTED_VALUES"
         },
         "required": ["pillar", "status", "section"]
       }
@@ -174,9 +175,9 @@ constexpr std::string_view kDefinitions = R"json([
             "title": {"type": "string"},
             "description": {"type": "string"},
             "pillar": {"type": "string"},
-            "status": {"type": "string", "enum": "$STATUSES"},
+            "status": "$STATUS",
             "score": {"type": "number"},
-            "reasons": {"type": "array", "items": {"type": "string"}},
+            "reasons": "$STRINGS",
             "caveat": {"type": "string", "description": "The start of its When NOT to Use It section."}
           },
           "required": ["id", "uri", "title", "reasons"]
@@ -190,7 +191,7 @@ constexpr std::string_view kDefinitions = R"json([
             "id": {"type": "string"},
             "uri": {"type": "string"},
             "title": {"type": "string"},
-            "reasons": {"type": "array", "items": {"type": "string"}}
+            "reasons": "$STRINGS"
           },
           "required": ["id", "uri", "reasons"]
         }
@@ -218,7 +219,14 @@ const nlohmann::json& tool_definitions() {
         auto tools = nlohmann::json::parse(kDefinitions);
         nlohmann::json statuses = nlohmann::json::array();
         for (auto status : schema::kStatuses) statuses.push_back(status);
-        fill_placeholders(tools, {{"$STATUSES", statuses},
+        const nlohmann::json counted_value = {
+            {"type", "object"},
+            {"properties", {{"value", {{"type", "string"}}}, {"count", {{"type", "integer"}}}}},
+            {"required", {"value", "count"}}};
+        fill_placeholders(tools, {{"$STRINGS", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                                  {"$STATUS", {{"type", "string"}, {"enum", statuses}}},
+                                  {"$COUNTED_VALUES", {{"type", "array"}, {"items", counted_value}}},
+                                  {"$STATUSES", statuses},
                                   {"$MAX_QUERY_BYTES", kMaxQueryBytes},
                                   {"$MAX_HITS", kMaxLimit},
                                   {"$DEFAULT_HITS", kDefaultLimit},
