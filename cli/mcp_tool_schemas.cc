@@ -51,6 +51,7 @@ constexpr std::string_view kDefinitions = R"json([
             "section": {"type": "string", "description": "Id of the section that matched best."},
             "section_title": {"type": "string"},
             "snippet": {"type": "string", "description": "Plain text around the matches in that section."},
+            "symptom": {"type": "string", "description": "The pattern's listed symptom that the query echoes, when one does."},
             "path": {"type": "string", "description": "The pattern's Markdown source file."},
             "line": {"type": "integer", "description": "First line of the best section in that file (1-based)."},
             "line_end": {"type": "integer"},

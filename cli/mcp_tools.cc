@@ -100,7 +100,7 @@ nlohmann::json search_patterns(ApiBackend& backend, const Arguments& args) {
     out["hits"] = nlohmann::json::array();
     for (const auto& hit : result.at("hits")) {
         auto item = pick(hit, {"id", "title", "description", "pillar", "status", "tags", "section", "section_title",
-                               "path", "line", "line_end", "score"});
+                               "path", "line", "line_end", "score", "symptom"});
         item["uri"] = pattern_uri(hit.at("id").get<std::string>());
         item["snippet"] = terminal_snippet(hit.at("snippet").get<std::string>(), false);
         out["hits"].push_back(std::move(item));

@@ -69,6 +69,7 @@ std::string format_results(const nlohmann::json& search, bool color) {
                       kDimOn, color)
             << "\n";
         out << "   " << terminal_snippet(hit.at("snippet").get<std::string>(), color) << "\n";
+        if (hit.contains("symptom")) out << "   Sounds like: \"" << hit.at("symptom").get<std::string>() << "\"\n";
     }
     const auto total = search.at("total").get<std::size_t>();
     out << total << (total == 1 ? " pattern" : " patterns") << " found\n";

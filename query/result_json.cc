@@ -26,6 +26,7 @@ nlohmann::json hit_json(const Hit& hit, bool explain) {
                        {"path", hit.path},
                        {"line", hit.line},
                        {"line_end", hit.line_end}};
+    if (!hit.symptom.empty()) out["symptom"] = hit.symptom;
     if (explain) {
         nlohmann::json sections = nlohmann::json::object();
         for (const auto& match : hit.matched_sections) sections[match.section] = match.terms;

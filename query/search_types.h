@@ -54,6 +54,7 @@ struct Hit {
     int line_end = 0;
     std::vector<std::string> matched_terms;      ///< filled when explain is requested: every term matched
     std::vector<SectionMatch> matched_sections;  ///< filled when explain is requested
+    std::string symptom;  ///< the pattern's symptom the query echoes most (see symptom_match.h), or empty
 };
 
 struct FacetValue {

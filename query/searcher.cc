@@ -18,6 +18,7 @@
 #include "schema.h"
 #include "search_error.h"
 #include "similar.h"
+#include "symptom_match.h"
 
 namespace pai {
 namespace {
@@ -77,8 +78,8 @@ std::string_view lead(std::string_view text) {
 }
 
 Hit hit_from(const StoredSection& s, double score) {
-    return Hit{s.pattern_id, s.title, s.description, s.pillar,   s.status, s.tags, s.section_id, s.section_title, {},
-               score,        s.path,  s.line,        s.line_end, {},       {}};
+    return Hit{s.pattern_id, s.title, s.description, s.pillar, s.status,   s.tags, s.section_id, s.section_title,
+               {},           score,   s.path,        s.line,   s.line_end, {},     {},           {}};
 }
 
 }  // namespace
@@ -105,6 +106,7 @@ struct Searcher::Opened {
     std::vector<Xapian::Database> shards;
     QueryBuilder builder;
     std::vector<RelatedRef> titles;
+    SymptomMatcher symptoms{builder.stemmer()};
     FacetSource facets;
     Xapian::Stem snippet_stemmer{new CachedStemmer};  ///< the builder's stemmer, cached (Xapian owns it)
 
@@ -117,6 +119,7 @@ private:
             for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key) {
                 auto meta = nlohmann::json::parse(shard.get_metadata(*key)).get<PatternMeta>();
                 titles.push_back({meta.id, meta.title});
+                symptoms.add(meta.id, meta.symptoms);
                 attributes.try_emplace(meta.id, meta.pillar, meta.status);
             }
         }
@@ -240,6 +243,8 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     Xapian::Enquire explainer(db);
     if (request.explain) explainer.set_query(used);
     const bool highlights = has_snippet_terms(used);
+    std::set<std::string> query_stems;
+    for (const auto& word : built.words) query_stems.insert(opened_->symptoms.stemmer()(word));
     for (const auto& pattern : ranked.page) {
         const StoredSection section = stored_section(db.get_document(pattern.best_section));
         Hit hit = hit_from(section, pattern.score);
@@ -247,6 +252,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
         const std::string lead_text = highlights ? std::string() : std::string(lead(section.text));
         hit.snippet = ranked.mset.snippet(highlights ? section.text : lead_text, kSnippetLength,
                                           opened_->snippet_stemmer, kSnippetFlags, "<mark>", "</mark>", "\xE2\x80\xA6");
+        hit.symptom = opened_->symptoms.best(hit.id, query_stems);
         if (request.explain) {
             hit.matched_sections = explain_matches(db, explainer, hit.id);
             std::set<std::string> all;

@@ -28,6 +28,18 @@ for (const [problem, expected] of [
   });
 }
 
+test('a result whose symptom the query echoes quotes it', async () => {
+  const problem = 'provider is half down and our workers pile up waiting';
+  const ranked = await api(site, `/v1/search?q=${encodeURIComponent(problem)}&limit=10`);
+  const echoed = ranked.hits.filter((h) => h.symptom);
+  assert.ok(echoed.length > 0, 'the engine quotes at least one symptom');
+  const page = await site.page();
+  await page.goto(site.url(`/?q=${encodeURIComponent(problem)}`));
+  await waitForResults(page);
+  const shown = await page.$$eval('.hit', (hits) => hits.map((h) => h.querySelector('.hit-symptom q')?.textContent ?? null));
+  assert.deepEqual(shown.slice(0, ranked.hits.length), ranked.hits.map((h) => h.symptom ?? null));
+});
+
 test('each result shows title, pillar, status badge, best section and a highlighted snippet', async () => {
   const page = await site.page();
   await page.goto(site.url('/?q=circuit%20breaker'));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "fixture_index.h"
+#include "result_json.h"
 #include "search_error.h"
 #include "test_support.h"
 
@@ -225,6 +226,19 @@ TEST_F(SearcherTest, ExplainListsMatchedTerms) {
     const auto result = search(request);
     ASSERT_FALSE(result.hits.empty());
     EXPECT_FALSE(result.hits[0].matched_terms.empty());
+}
+
+TEST_F(SearcherTest, HitQuotesTheSymptomTheQueryEchoes) {
+    const auto echoed = search("finance flagged the invoice");
+    ASSERT_FALSE(echoed.hits.empty());
+    EXPECT_EQ(echoed.hits.front().id, "token-budget");
+    EXPECT_EQ(echoed.hits.front().symptom, "finance flagged a surprise invoice");
+    EXPECT_EQ(to_json(echoed, false)["hits"][0]["symptom"], "finance flagged a surprise invoice");
+
+    const auto plain = search("spend");
+    ASSERT_FALSE(plain.hits.empty());
+    EXPECT_EQ(plain.hits.front().symptom, "");
+    EXPECT_FALSE(to_json(plain, false)["hits"][0].contains("symptom"));
 }
 
 TEST_F(SearcherTest, PatternViewCarriesSymptomsInSourceOrder) {

@@ -94,7 +94,8 @@ function hitItem(hit, index, pillars) {
       h('span', { class: 'hit-pillar' }, pillars.get(hit.pillar)?.name || hit.pillar),
       h('span', { class: 'hit-section' }, 'Best match: ',
         h('strong', {}, hit.section_title || sectionLabel(hit.section)))),
-    h('p', { class: 'snippet' }, snippetNodes(hit.snippet)));
+    h('p', { class: 'snippet' }, snippetNodes(hit.snippet)),
+    hit.symptom ? h('p', { class: 'hit-symptom' }, 'Sounds like: ', h('q', {}, hit.symptom)) : null);
 }
 
 function emptyState(state) {
