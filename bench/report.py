@@ -57,7 +57,7 @@ WHY = {
                   "snippets (`MSet::snippet` tokenises and stems each hit's text, about 40% of a keyword search in "
                   "the profile taken while tuning), each hit's stored data (zlib inflate of the document data, "
                   "about 15%), the coordination rerank of the 30 best patterns (posting-list skips per query term), "
-                  "and parsing the query twice (the whole query, then word by word for the rerank). The floor is "
+                  "and parsing each query word again on its own for the rerank (its stems and synonyms). The floor is "
                   "the `Xapian top-10` column, which does none of these.",
     "daemon": "The daemon is CPU-bound at the in-process cost: its worker threads (one per core, 2 here, sharing "
               "them with wrk) each spend the full-search time per request, so throughput is about "
