@@ -122,7 +122,7 @@ public:
           by_section_(schema::kSlotSection) {}
 
     void attach(Xapian::Enquire& enquire, double time_limit_seconds) override {
-        if (all_local_) {
+        if (time_limit_seconds > 0 && all_local_) {
             deadline_ = std::make_unique<DeadlineSpy>(time_limit_seconds);
             enquire.add_matchspy(deadline_.get());
         } else if (time_limit_seconds > 0) {

@@ -225,7 +225,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     } catch (const DeadlinePassed&) {
         cut = true;
     }
-    // Xapian's own limit (shards) stops silently, and its bounds can stay exact (MatchAll). A count cut at the
+    // Xapian's own limit (remote shards) stops silently, and its bounds can stay exact (MatchAll). A count cut at the
     // limit is reported as an estimate, and the page comes from rank_patterns(), whose match is never cut.
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     result.partial = cut || matches.get_matches_lower_bound() != matches.get_matches_upper_bound() ||
