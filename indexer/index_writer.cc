@@ -156,7 +156,16 @@ struct BuildInputs {
     const SynonymGroups& synonyms;
     const BuildOptions& options;
     std::size_t pattern_count;
+    const LatentModel& latent;
 };
+
+/// The latent space's term vectors and its id, which the searcher checks before comparing vectors.
+void add_latent_terms(Xapian::WritableDatabase& db, const LatentModel& latent) {
+    if (latent.empty()) return;
+    const std::string prefix(latent::kTermPrefix);
+    for (const auto& [stem, vector] : latent.terms) db.set_metadata(prefix + stem, latent::encode(vector));
+    db.set_metadata(std::string(latent::kModelKey), latent.id);
+}
 
 /// Contiguous ranges of patterns, one per writer. Compaction merges the parts in this order, so documents get
 /// the docids a single writer would have given them.
@@ -190,12 +199,17 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
     for (const auto& pattern : patterns) {
         int ordinal = 0;
         std::vector<SectionBody> bodies;
+        const auto vector = inputs.latent.patterns.find(pattern.meta.id);
+        const std::string latent_value =
+            vector == inputs.latent.patterns.end() ? std::string() : latent::encode(vector->second);
         for (const auto& section : pattern.sections) {
             StoredSection stored = stored_section(pattern, section, ordinal++);
             // The bodies go to per-pattern metadata; the section document keeps only what a hit needs.
             bodies.push_back({stored.section_id, std::exchange(stored.markdown, {}), std::exchange(stored.html, {})});
             const auto unique = schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + section.id);
-            db.replace_document(unique, make_document(stored, pattern.meta, terms, section));
+            Xapian::Document doc = make_document(stored, pattern.meta, terms, section);
+            if (!latent_value.empty()) doc.add_value(schema::kSlotLatent, latent_value);
+            db.replace_document(unique, doc);
             if (++sections % inputs.options.batch_size == 0) db.commit();
         }
         db.set_metadata(std::string(meta_key::kPatternPrefix) + pattern.meta.id, nlohmann::json(pattern.meta).dump());
@@ -203,6 +217,7 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
     }
     if (first) {
         add_synonyms(db, inputs.synonyms);
+        add_latent_terms(db, inputs.latent);
         db.set_metadata(std::string(meta_key::kPillars), nlohmann::json(inputs.pillars).dump());
         db.set_metadata(std::string(meta_key::kPatternCount), std::to_string(inputs.pattern_count));
         db.set_metadata(std::string(meta_key::kBuiltAt), iso_now());
@@ -267,7 +282,8 @@ BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std
         for (const auto& path : building_paths) std::filesystem::remove_all(path, ignored);
     };
     try {
-        const BuildInputs inputs{pillars, synonyms, options, patterns.size()};
+        const auto latent = options.latent ? options.latent : std::make_shared<LatentModel>(fit_latent_model(patterns));
+        const BuildInputs inputs{pillars, synonyms, options, patterns.size(), *latent};
         for (const auto sections : write_parts(building_paths, parts, inputs)) summary.sections += sections;
         summary.patterns = patterns.size();
         {

@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "corpus_checks.h"
 #include "index_generation.h"
+#include "latent_model.h"
 #include "stored_document.h"
 
 namespace pai {
@@ -24,6 +26,9 @@ struct BuildOptions {
     std::size_t writers = 0;
     /// Further metadata stored as given (key -> value), e.g. the guides and the Decision Guide (guides.h).
     std::map<std::string, std::string> extra_metadata{};
+    /// The latent space to store; when null, build_index fits one over its own patterns. Shards built together
+    /// share one fitted over all of them (build_shards), so the searcher can compare across them.
+    std::shared_ptr<const LatentModel> latent{};
 };
 
 struct BuildSummary {

@@ -30,13 +30,17 @@ std::vector<BuildSummary> build_shards(const std::vector<ResolvedPattern>& patte
     std::vector<std::vector<ResolvedPattern>> parts(count);
     for (const auto& pattern : patterns) parts[shard_of(pattern.meta.id, count)].push_back(pattern);
 
+    // One space for all shards: vectors fitted apart would not compare when the searcher merges the shards.
+    BuildOptions shared = options;
+    if (!shared.latent) shared.latent = std::make_shared<LatentModel>(fit_latent_model(patterns));
+
     std::vector<BuildSummary> summaries(count);
     std::vector<std::exception_ptr> failures(count);
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         for (std::size_t shard = next++; shard < count; shard = next++) {
             try {
-                BuildOptions shard_options = options;
+                BuildOptions shard_options = shared;
                 shard_options.index_dir = shard_dir(options.index_dir, shard);
                 shard_options.writers = 1;  // the shards themselves already keep every core busy
                 summaries[shard] = build_index(parts[shard], pillars, synonyms, shard_options);

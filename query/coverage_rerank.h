@@ -1,6 +1,7 @@
 /** @file
- *  @brief Coordination rerank: among the best-scored patterns, one that matches more of the query's distinct
- *  words outranks one that matches a single word many times.
+ *  @brief The rerank of the best-scored patterns: one that matches more of the query's distinct words outranks
+ *  one that matches a single word many times (coordination), and one that lies near the query in the corpus's
+ *  latent space gains on one that merely shares its words.
  */
 #pragma once
 
@@ -9,6 +10,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "latent_space.h"
 #include "pattern_ranking.h"
 
 namespace pai {
@@ -23,10 +25,12 @@ std::vector<double> word_coverage(const Xapian::Database& db, const std::vector<
                                   const std::vector<RankedPattern>& patterns);
 
 /// Patterns [offset, offset + limit) of @p ranked (best first, at least kCoverageRerankDepth of them when there
-/// are as many) once its first kCoverageRerankDepth are rescored by their coverage of @p words and reordered
-/// by descending score, ties by id; the patterns after them keep their order and scores.
-std::vector<RankedPattern> rerank_by_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
-                                              std::vector<RankedPattern> ranked, std::size_t offset, std::size_t limit);
+/// are as many) once its first kCoverageRerankDepth are rescored, by their coverage of @p words and then by
+/// their nearness to @p latent_query (LatentSpace::locate; empty for none), and reordered by descending score,
+/// ties by id; the patterns after them keep their order and scores.
+std::vector<RankedPattern> rerank_best_patterns(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
+                                                const LatentVector& latent_query, std::vector<RankedPattern> ranked,
+                                                std::size_t offset, std::size_t limit);
 
 /// The score of a pattern with @p score that matches the share @p coverage of the query's words.
 double covered_score(double score, double coverage);

@@ -30,7 +30,9 @@ nlohmann::json hit_json(const Hit& hit, bool explain) {
     if (explain) {
         nlohmann::json sections = nlohmann::json::object();
         for (const auto& match : hit.matched_sections) sections[match.section] = match.terms;
-        out["explain"] = {{"matched_terms", hit.matched_terms}, {"sections", std::move(sections)}};
+        out["explain"] = {{"matched_terms", hit.matched_terms},
+                          {"sections", std::move(sections)},
+                          {"latent_similarity", hit.latent_similarity}};
     }
     return out;
 }

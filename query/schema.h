@@ -18,6 +18,7 @@ inline constexpr Xapian::valueno kSlotPatternId = 0;
 inline constexpr Xapian::valueno kSlotPillar = 1;
 inline constexpr Xapian::valueno kSlotStatus = 2;
 inline constexpr Xapian::valueno kSlotSection = 3;
+inline constexpr Xapian::valueno kSlotLatent = 4;  ///< the pattern's vector in the latent space (latent_space.h)
 
 /// A field that can be named in query text (`pillar:reliability`) or given as an explicit filter.
 struct Field {
@@ -73,6 +74,11 @@ inline constexpr std::array<CanonicalSection, 10> kSections{{
 
 /// Section id of text that precedes the first H2.
 inline constexpr std::string_view kIntroSection = "introduction";
+
+/// The sections where a pattern says what it is, what it solves and when it fits. A word found only in its
+/// examples, tool lists or reading lists does not make a pattern about it.
+inline constexpr std::array<std::string_view, 5> kDescriptiveSections{kIntroSection, "what-it-is", "problem",
+                                                                      "how-it-works", "when-to-use"};
 
 /// The three maturity levels, from least to most proven.
 inline constexpr std::array<std::string_view, 3> kStatuses{"proposed", "emerging", "validated-in-production"};

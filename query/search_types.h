@@ -55,6 +55,9 @@ struct Hit {
     std::vector<std::string> matched_terms;      ///< filled when explain is requested: every term matched
     std::vector<SectionMatch> matched_sections;  ///< filled when explain is requested
     std::string symptom;  ///< the pattern's symptom the query echoes most (see symptom_match.h), or empty
+    /// Filled when explain is requested: the cosine between the query and the pattern in the corpus's latent
+    /// space (latent_space.h), which the rerank added to the score; 0 when the index has no space.
+    double latent_similarity = 0;
 };
 
 struct FacetValue {

@@ -78,8 +78,23 @@ std::string_view lead(std::string_view text) {
 }
 
 Hit hit_from(const StoredSection& s, double score) {
-    return Hit{s.pattern_id, s.title, s.description, s.pillar, s.status,   s.tags, s.section_id, s.section_title,
-               {},           score,   s.path,        s.line,   s.line_end, {},     {},           {}};
+    return Hit{s.pattern_id,
+               s.title,
+               s.description,
+               s.pillar,
+               s.status,
+               s.tags,
+               s.section_id,
+               s.section_title,
+               {},
+               score,
+               s.path,
+               s.line,
+               s.line_end,
+               {},
+               {},
+               {},
+               0};
 }
 
 }  // namespace
@@ -107,6 +122,7 @@ struct Searcher::Opened {
     QueryBuilder builder;
     std::vector<RelatedRef> titles;
     SymptomMatcher symptoms{builder.stemmer()};
+    LatentSpace latent{shards};
     FacetSource facets;
     Xapian::Stem snippet_stemmer{new CachedStemmer};  ///< the builder's stemmer, cached (Xapian owns it)
 
@@ -235,16 +251,17 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     RankedPage ranked = counter->ranks() && !result.partial
                             ? RankedPage{std::move(matches), counter->page(0, candidates), counter->pattern_count()}
                             : rank_patterns(db, used, 0, candidates);
-    ranked.page = rerank_by_coverage(db, opened_->builder.word_queries(built, request), std::move(ranked.page),
-                                     request.offset, request.limit);
+    std::set<std::string> query_stems;
+    for (const auto& word : built.words) query_stems.insert(opened_->builder.stemmer()(word));
+    const LatentVector latent_query = opened_->latent.locate(query_stems);
+    ranked.page = rerank_best_patterns(db, opened_->builder.word_queries(built, request), latent_query,
+                                       std::move(ranked.page), request.offset, request.limit);
     result.total = result.partial ? ranked.patterns_seen : counter->pattern_count();
     result.facets = counter->facets();
 
     Xapian::Enquire explainer(db);
     if (request.explain) explainer.set_query(used);
     const bool highlights = has_snippet_terms(used);
-    std::set<std::string> query_stems;
-    for (const auto& word : built.words) query_stems.insert(opened_->symptoms.stemmer()(word));
     for (const auto& pattern : ranked.page) {
         const StoredSection section = stored_section(db.get_document(pattern.best_section));
         Hit hit = hit_from(section, pattern.score);
@@ -258,6 +275,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
             std::set<std::string> all;
             for (const auto& match : hit.matched_sections) all.insert(match.terms.begin(), match.terms.end());
             hit.matched_terms.assign(all.begin(), all.end());
+            hit.latent_similarity = latent_similarity(db, latent_query, pattern.best_section);
         }
         result.hits.push_back(std::move(hit));
     }

@@ -3,7 +3,7 @@
 
 # Packages needed to build and serve.
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-dev libboost-dev
-                nlohmann-json3-dev libyaml-cpp-dev libcli11-dev)
+                nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libeigen3-dev)
 # Extra packages for the test suite (clang and its runtime for the libFuzzer targets; neovim and curl for the
 # Neovim plugin's tests; chromium and nodejs for the web page's browser tests).
 TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium nodejs)

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "fixture_index.h"
+#include "latent_space.h"
+#include "schema.h"
 #include "searcher.h"
 #include "test_support.h"
 
@@ -65,6 +67,21 @@ TEST(IndexWriter, PhraseSynonymsAreKeysButTheirWordsAreNoValues) {
     EXPECT_EQ(values_of("hallucination"), (std::vector<std::string>{"fabricated"}));
     EXPECT_EQ(values_of("made up"), (std::vector<std::string>{"fabricated", "hallucination"}));
     EXPECT_EQ(values_of("llm-as-judge"), (std::vector<std::string>{"fabricated", "hallucination"}));
+}
+
+TEST(IndexWriter, StoresTheLatentSpaceWithEveryPatternsSections) {
+    test::TempDir temp;
+    const auto summary = test::index_corpus(test::fixtures_dir() / "corpus", temp.path());
+    const Xapian::Database db(generation_path(temp.path(), summary.generation).string());
+    EXPECT_FALSE(db.get_metadata(std::string(latent::kModelKey)).empty());
+    const auto breaker = latent::decode(db.get_metadata(std::string(latent::kTermPrefix) + "breaker"));
+    ASSERT_TRUE(breaker.has_value());
+    EXPECT_FALSE(breaker->empty());
+    for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+        const auto vector = latent::decode(db.get_document(id).get_value(schema::kSlotLatent));
+        ASSERT_TRUE(vector.has_value()) << "docid " << id;
+        EXPECT_EQ(vector->size(), breaker->size()) << "docid " << id;
+    }
 }
 
 TEST(IndexWriter, LeftoverFromAKilledBuildIsRemovedByTheNextOne) {

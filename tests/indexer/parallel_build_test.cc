@@ -51,6 +51,9 @@ TEST_F(ParallelBuildTest, MergedPartsMatchASingleWriterDocumentForDocument) {
     ASSERT_EQ(three.get_doccount(), one.get_doccount());
     for (Xapian::docid id = 1; id <= one.get_lastdocid(); ++id) {
         EXPECT_EQ(three.get_document(id).get_data(), one.get_document(id).get_data()) << "docid " << id;
+        EXPECT_EQ(three.get_document(id).get_value(schema::kSlotLatent),
+                  one.get_document(id).get_value(schema::kSlotLatent))
+            << "docid " << id;
     }
     EXPECT_EQ(metadata(three), metadata(one));
     EXPECT_EQ(three.get_metadata("extra"), "kept once");

@@ -70,7 +70,7 @@ TEST_F(CoverageIndex, PatternMatchingMoreWordsOutranksOneMatchingAWordManyTimes)
     add("repeats", "when-to-use", {"timeout"});
     add("covers", "problem", {"timeout", "bill"});
     const std::vector<RankedPattern> ranked{{"repeats", 10, 1}, {"covers", 8, 3}};
-    const auto page = rerank_by_coverage(db_, words({"timeout", "bill"}), ranked, 0, 10);
+    const auto page = rerank_best_patterns(db_, words({"timeout", "bill"}), {}, ranked, 0, 10);
     EXPECT_EQ(ids(page), (std::vector<std::string>{"covers", "repeats"}));
     EXPECT_DOUBLE_EQ(page[0].score, 8);
     EXPECT_DOUBLE_EQ(page[1].score, covered_score(10, 0.5));
@@ -91,16 +91,16 @@ TEST_F(CoverageIndex, PageIsCutAfterTheRerankAndLaterPatternsKeepTheirOrder) {
         ranked.push_back({id, 1000.0 - static_cast<double>(i), static_cast<Xapian::docid>(i + 1)});
     }
     add("p101", "problem", {"bill"});  // the second pattern alone covers both words
-    const auto all = rerank_by_coverage(db_, words({"timeout", "bill"}), ranked, 0, ranked.size());
+    const auto all = rerank_best_patterns(db_, words({"timeout", "bill"}), {}, ranked, 0, ranked.size());
     ASSERT_EQ(all.size(), ranked.size());
     EXPECT_EQ(all[0].id, "p101");
     for (std::size_t i = kCoverageRerankDepth; i < ranked.size(); ++i) {
         EXPECT_EQ(all[i].id, ranked[i].id);
         EXPECT_DOUBLE_EQ(all[i].score, ranked[i].score);
     }
-    const auto page = rerank_by_coverage(db_, words({"timeout", "bill"}), ranked, 1, 2);
+    const auto page = rerank_best_patterns(db_, words({"timeout", "bill"}), {}, ranked, 1, 2);
     EXPECT_EQ(ids(page), (std::vector<std::string>{all[1].id, all[2].id}));
-    EXPECT_TRUE(rerank_by_coverage(db_, words({"timeout"}), ranked, 0, 0).empty());
+    EXPECT_TRUE(rerank_best_patterns(db_, words({"timeout"}), {}, ranked, 0, 0).empty());
 }
 
 TEST_F(CoverageIndex, BuilderGivesOneQueryPerDistinctWordWithoutStopWords) {

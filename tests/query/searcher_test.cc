@@ -228,6 +228,22 @@ TEST_F(SearcherTest, ExplainListsMatchedTerms) {
     EXPECT_FALSE(result.hits[0].matched_terms.empty());
 }
 
+TEST_F(SearcherTest, ExplainGivesEachHitsNearnessInTheLatentSpace) {
+    SearchRequest request;
+    request.query = "retry backoff budget provider";
+    request.explain = true;
+    const auto result = search(request);
+    ASSERT_GE(result.hits.size(), 2u);
+    for (const auto& hit : result.hits) {
+        EXPECT_GE(hit.latent_similarity, -1.0) << hit.id;
+        EXPECT_LE(hit.latent_similarity, 1.0) << hit.id;
+    }
+    EXPECT_NE(result.hits[0].latent_similarity, 0.0) << "the fixture index has a latent space";
+    EXPECT_EQ(to_json(result, true)["hits"][0]["explain"]["latent_similarity"], result.hits[0].latent_similarity);
+    request.explain = false;
+    EXPECT_EQ(search(request).hits[0].latent_similarity, 0.0);
+}
+
 TEST_F(SearcherTest, HitQuotesTheSymptomTheQueryEchoes) {
     const auto echoed = search("finance flagged the invoice");
     ASSERT_FALSE(echoed.hits.empty());

@@ -14,6 +14,7 @@
 #include "fixture_index.h"
 #include "http_client.h"
 #include "index_set.h"
+#include "latent_space.h"
 #include "search_error.h"
 #include "searcher.h"
 #include "shards.h"
@@ -125,6 +126,17 @@ TEST_F(ShardTest, ShardsSplitTheCorpusByPatternWithoutLosingASection) {
     for (std::size_t shard = 0; shard < kShards; ++shard) {
         Searcher one(shard_dir(sharded_dir(), shard));
         for (const auto& hit : one.search(SearchRequest{}).hits) EXPECT_EQ(shard_of(hit.id, kShards), shard) << hit.id;
+    }
+}
+
+TEST_F(ShardTest, ShardsShareTheLatentSpaceOfTheWholeCorpus) {
+    const Xapian::Database single(generation_path(single_dir(), *current_generation(single_dir())).string());
+    const std::string fit = single.get_metadata(std::string(latent::kModelKey));
+    ASSERT_FALSE(fit.empty());
+    for (std::size_t shard = 0; shard < kShards; ++shard) {
+        const auto dir = shard_dir(sharded_dir(), shard);
+        const Xapian::Database db(generation_path(dir, *current_generation(dir)).string());
+        EXPECT_EQ(db.get_metadata(std::string(latent::kModelKey)), fit) << "shard " << shard;
     }
 }
 

@@ -1,0 +1,173 @@
+/** @file
+ *  @brief The latent space's fit: counts per pattern, tf-idf, and a randomized truncated SVD (Halko, Martinsson
+ *  and Tropp), which costs time linear in the corpus's size, so the fit scales with the index.
+ */
+#include "latent_model.h"
+
+#include <xapian.h>
+
+#include <Eigen/Dense>
+#include <Eigen/SparseCore>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <random>
+
+#include "schema.h"
+#include "stopwords.h"
+
+namespace pai {
+namespace {
+
+constexpr Xapian::termcount kFrontMatterWeight = 2;  // description, tags and symptoms: what the pattern is for
+constexpr Eigen::Index kOversampling = 16;           // extra random directions, for an accurate leading space
+constexpr int kPowerIterations = 4;                  // sharpen the leading directions of a flat spectrum
+constexpr std::uint64_t kSeed = 20261127;            // a fixed seed: the same corpus, the same vectors
+
+using Counts = std::map<std::string, Xapian::termcount>;  ///< stem -> count, in stem order
+
+bool is_descriptive(std::string_view section_id) {
+    const auto& sections = schema::kDescriptiveSections;
+    return std::find(sections.begin(), sections.end(), section_id) != sections.end();
+}
+
+/// Each pattern's stems (no stop words) with their counts, from what it says it is for.
+std::vector<Counts> count_stems(const std::vector<ResolvedPattern>& patterns) {
+    Xapian::SimpleStopper stopper;
+    for (const auto word : kStopWords) stopper.add(std::string(word));
+    Xapian::TermGenerator terms;
+    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    terms.set_stopper(&stopper);
+    terms.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+
+    std::vector<Counts> counts;
+    counts.reserve(patterns.size());
+    for (const auto& pattern : patterns) {
+        Xapian::Document scratch;
+        terms.set_document(scratch);
+        terms.index_text(pattern.meta.description, kFrontMatterWeight);
+        for (const auto& tag : pattern.meta.tags) terms.index_text(tag, kFrontMatterWeight);
+        for (const auto& symptom : pattern.meta.symptoms) terms.index_text(symptom, kFrontMatterWeight);
+        for (const auto& section : pattern.sections) {
+            if (is_descriptive(section.id)) terms.index_text(section.source->prose);
+        }
+        Counts stems;
+        for (auto term = scratch.termlist_begin(); term != scratch.termlist_end(); ++term) {
+            const std::string& text = *term;
+            if (text.size() > 1 && text[0] == 'Z') stems.emplace(text.substr(1), term.get_wdf());
+        }
+        counts.push_back(std::move(stems));
+    }
+    return counts;
+}
+
+/// An orthonormal basis of the columns of @p matrix.
+Eigen::MatrixXd orthonormal_basis(const Eigen::MatrixXd& matrix) {
+    const Eigen::HouseholderQR<Eigen::MatrixXd> qr(matrix);
+    return qr.householderQ() * Eigen::MatrixXd::Identity(matrix.rows(), matrix.cols());
+}
+
+LatentVector to_floats(const Eigen::VectorXd& values) {
+    LatentVector out(static_cast<std::size_t>(values.size()));
+    for (Eigen::Index i = 0; i < values.size(); ++i) out[static_cast<std::size_t>(i)] = static_cast<float>(values(i));
+    return out;
+}
+
+/// FNV-1a over the pattern vectors in id order: equal fits get equal ids.
+std::string model_id(const std::vector<ResolvedPattern>& patterns, const LatentModel& model, Eigen::Index rank) {
+    std::vector<std::string> ids;
+    for (const auto& pattern : patterns) ids.push_back(pattern.meta.id);
+    std::sort(ids.begin(), ids.end());
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const auto& id : ids) {
+        for (const unsigned char c : id + latent::encode(model.patterns.at(id))) {
+            hash ^= c;
+            hash *= 1099511628211ULL;
+        }
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return "lsa-" + std::to_string(rank) + "-" + hex;
+}
+
+}  // namespace
+
+LatentModel fit_latent_model(const std::vector<ResolvedPattern>& patterns) {
+    LatentModel model;
+    if (patterns.size() < 2) return model;
+    const auto counts = count_stems(patterns);
+
+    // Stems that some but not every pattern uses: one in every pattern tells none apart (its idf is 0).
+    std::map<std::string, Xapian::doccount> frequency;
+    for (const auto& stems : counts) {
+        for (const auto& [stem, count] : stems) ++frequency[stem];
+    }
+    std::vector<std::string> stems;
+    std::map<std::string, std::pair<Eigen::Index, double>> row;  // stem -> (row, idf)
+    const auto pattern_count = static_cast<double>(patterns.size());
+    for (const auto& [stem, df] : frequency) {
+        if (df == patterns.size()) continue;
+        row.emplace(stem, std::pair{static_cast<Eigen::Index>(stems.size()), std::log(pattern_count / df)});
+        stems.push_back(stem);
+    }
+    if (stems.empty()) return model;
+
+    std::vector<Eigen::Triplet<double>> cells;
+    for (std::size_t column = 0; column < counts.size(); ++column) {
+        double norm = 0;
+        const std::size_t first = cells.size();
+        for (const auto& [stem, count] : counts[column]) {
+            const auto found = row.find(stem);
+            if (found == row.end()) continue;
+            const double weight = std::log1p(static_cast<double>(count)) * found->second.second;
+            cells.emplace_back(found->second.first, static_cast<Eigen::Index>(column), weight);
+            norm += weight * weight;
+        }
+        for (std::size_t i = first; i < cells.size(); ++i) {
+            cells[i] = {cells[i].row(), cells[i].col(), cells[i].value() / std::sqrt(norm)};
+        }
+    }
+    const auto rows = static_cast<Eigen::Index>(stems.size());
+    const auto columns = static_cast<Eigen::Index>(patterns.size());
+    Eigen::SparseMatrix<double> matrix(rows, columns);
+    matrix.setFromTriplets(cells.begin(), cells.end());
+
+    // The range of the matrix, found from its products with random directions and sharpened by power
+    // iterations; the SVD of its small projection gives the leading singular vectors.
+    const Eigen::Index sample = std::min<Eigen::Index>(kLatentRank + kOversampling, std::min(rows, columns));
+    std::mt19937_64 random(kSeed);
+    std::normal_distribution<double> normal;
+    Eigen::MatrixXd directions(columns, sample);
+    for (Eigen::Index j = 0; j < sample; ++j) {
+        for (Eigen::Index i = 0; i < columns; ++i) directions(i, j) = normal(random);
+    }
+    Eigen::MatrixXd range = orthonormal_basis(matrix * directions);
+    for (int i = 0; i < kPowerIterations; ++i) {
+        range = orthonormal_basis(matrix * orthonormal_basis(matrix.transpose() * range));
+    }
+    const Eigen::MatrixXd projection = (matrix.transpose() * range).transpose();
+    const Eigen::BDCSVD<Eigen::MatrixXd> svd(projection, Eigen::ComputeThinU | Eigen::ComputeThinV);
+    const Eigen::VectorXd& singular = svd.singularValues();
+    Eigen::Index rank = std::min<Eigen::Index>(kLatentRank, singular.size());
+    while (rank > 0 && singular(rank - 1) <= 1e-9 * singular(0)) --rank;
+    if (rank == 0) return model;
+
+    const Eigen::MatrixXd term_vectors = range * svd.matrixU().leftCols(rank);
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        const std::string& stem = stems[static_cast<std::size_t>(i)];
+        model.terms.emplace(stem, to_floats(term_vectors.row(i).transpose() * row.at(stem).second));
+    }
+    // A pattern's vector is its column's coordinates scaled by the singular values (V times S), which is where
+    // a query lands when its stems' vectors are summed.
+    const Eigen::MatrixXd pattern_vectors = svd.matrixV().leftCols(rank) * singular.head(rank).asDiagonal();
+    for (Eigen::Index j = 0; j < columns; ++j) {
+        model.patterns.emplace(patterns[static_cast<std::size_t>(j)].meta.id,
+                               to_floats(pattern_vectors.row(j).transpose()));
+    }
+    model.id = model_id(patterns, model, rank);
+    return model;
+}
+
+}  // namespace pai
