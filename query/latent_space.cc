@@ -47,16 +47,22 @@ LatentSpace::LatentSpace(const std::vector<Xapian::Database>& shards) {
     model_ = shards.front();
 }
 
+const LatentVector& LatentSpace::term_vector(const std::string& stem) const {
+    if (const auto found = cache_.find(stem); found != cache_.end()) return found->second;
+    if (cache_.size() >= kMaxCachedTerms) cache_.clear();
+    auto vector = latent::decode(model_->get_metadata(std::string(latent::kTermPrefix) + stem));
+    return cache_.emplace(stem, vector.value_or(LatentVector{})).first->second;
+}
+
 LatentVector LatentSpace::locate(const std::set<std::string>& stems) const {
     LatentVector sum;
     if (!model_) return sum;
-    const std::string prefix(latent::kTermPrefix);
     for (const auto& stem : stems) {
-        const auto vector = latent::decode(model_->get_metadata(prefix + stem));
-        if (!vector || vector->empty()) continue;
-        if (sum.empty()) sum.assign(vector->size(), 0.0F);
-        if (vector->size() != sum.size()) continue;
-        for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += (*vector)[i];
+        const LatentVector& vector = term_vector(stem);
+        if (vector.empty()) continue;
+        if (sum.empty()) sum.assign(vector.size(), 0.0F);
+        if (vector.size() != sum.size()) continue;
+        for (std::size_t i = 0; i < sum.size(); ++i) sum[i] += vector[i];
     }
     return sum;
 }

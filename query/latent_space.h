@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pai {
@@ -31,7 +32,8 @@ std::string encode(std::span<const float> vector);
 std::optional<LatentVector> decode(std::string_view bytes);
 }  // namespace latent
 
-/// The space every shard of an open index was fitted in, when they share one.
+/// The space every shard of an open index was fitted in, when they share one. Like the Xapian objects it
+/// holds, one per worker thread.
 class LatentSpace {
 public:
     /// Empty (nothing is near anything) when a shard has no model or the shards were fitted apart: vectors
@@ -45,7 +47,13 @@ public:
     LatentVector locate(const std::set<std::string>& stems) const;
 
 private:
-    std::optional<Xapian::Database> model_;  ///< a shard holding the shared model's term vectors
+    /// The vector of @p stem, read once: a remote shard answers each read over the network.
+    const LatentVector& term_vector(const std::string& stem) const;
+
+    static constexpr std::size_t kMaxCachedTerms = 100000;  // a few MiB at most
+
+    std::optional<Xapian::Database> model_;                        ///< a shard holding the shared model's term vectors
+    mutable std::unordered_map<std::string, LatentVector> cache_;  ///< stem -> vector, empty when unknown
 };
 
 /// The cosine between @p query and the pattern of section document @p section in @p db, 0 when either has

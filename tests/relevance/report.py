@@ -114,6 +114,9 @@ Measured on the tuning split when tried, against the ranking of the day:
   there): -0.011, more at higher weights;
 - a linear rerank of the 30 best patterns on coverage features (front matter, title, best single symptom,
   problem section, all text), fitted by coordinate ascent: -0.003 in 5-fold cross-validation on the tuning split.
+- word vectors from the corpus's own co-occurrences (PPMI over a 5-word window, SVD to 50 to 200 dimensions),
+  a pattern's and the query's as idf-weighted means, added like the latent space and on top of it: +0.004 to
+  +0.013 on the tuning split with no setting stable across its neighbours, not worth a second model.
 
 ## Regenerate
 
