@@ -10,11 +10,11 @@
 #include <set>
 #include <unordered_map>
 
-#include "coverage_rerank.h"
 #include "explain.h"
 #include "facet_spy.h"
 #include "index_probe.h"
 #include "pattern_ranking.h"
+#include "rerank.h"
 #include "schema.h"
 #include "search_error.h"
 #include "similar.h"
@@ -123,6 +123,7 @@ struct Searcher::Opened {
     std::vector<RelatedRef> titles;
     SymptomMatcher symptoms{builder.stemmer()};
     LatentSpace latent{shards};
+    RelatedGraph related;
     FacetSource facets;
     Xapian::Stem snippet_stemmer{new CachedStemmer};  ///< the builder's stemmer, cached (Xapian owns it)
 
@@ -135,6 +136,7 @@ private:
             for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key) {
                 auto meta = nlohmann::json::parse(shard.get_metadata(*key)).get<PatternMeta>();
                 titles.push_back({meta.id, meta.title});
+                for (const auto& link : meta.related) related.link(meta.id, link.id);
                 symptoms.add(meta.id, meta.symptoms);
                 attributes.try_emplace(meta.id, meta.pillar, meta.status);
             }
@@ -247,15 +249,15 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     result.partial = cut || matches.get_matches_lower_bound() != matches.get_matches_upper_bound() ||
                      (time_limit_seconds_ > 0 && took.count() >= time_limit_seconds_);
     // Ranked by score, the best candidates are then reranked by how many of the query's words they match.
-    const std::size_t candidates = std::max(request.offset + request.limit, kCoverageRerankDepth);
+    const std::size_t candidates = std::max(request.offset + request.limit, kRerankDepth);
     RankedPage ranked = counter->ranks() && !result.partial
                             ? RankedPage{std::move(matches), counter->page(0, candidates), counter->pattern_count()}
                             : rank_patterns(db, used, 0, candidates);
     std::set<std::string> query_stems;
     for (const auto& word : built.words) query_stems.insert(opened_->builder.stemmer()(word));
-    const LatentVector latent_query = opened_->latent.locate(query_stems);
-    ranked.page = rerank_best_patterns(db, opened_->builder.word_queries(built, request), latent_query,
-                                       std::move(ranked.page), request.offset, request.limit);
+    const RerankSignals signals{opened_->builder.word_queries(built, request), opened_->latent.locate(query_stems),
+                                &opened_->related};
+    ranked.page = rerank_best_patterns(db, signals, std::move(ranked.page), request.offset, request.limit);
     result.total = result.partial ? ranked.patterns_seen : counter->pattern_count();
     result.facets = counter->facets();
 
@@ -275,7 +277,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
             std::set<std::string> all;
             for (const auto& match : hit.matched_sections) all.insert(match.terms.begin(), match.terms.end());
             hit.matched_terms.assign(all.begin(), all.end());
-            hit.latent_similarity = latent_similarity(db, latent_query, pattern.best_section);
+            hit.latent_similarity = latent_similarity(db, signals.latent_query, pattern.best_section);
         }
         result.hits.push_back(std::move(hit));
     }

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "coverage_rerank.h"
+#include "rerank.h"
 #include "schema.h"
 
 namespace pai {
@@ -90,9 +90,9 @@ TEST(LatentRerank, ThePatternNearerTheQueryWinsAnEvenLexicalMatch) {
     const std::vector<RankedPattern> ranked{{"a-apart", 10, apart}, {"b-near", 10, near}};
     const std::vector<Xapian::Query> words{Xapian::Query("bill")};
 
-    const auto plain = rerank_best_patterns(db, words, {}, ranked, 0, 2);
+    const auto plain = rerank_best_patterns(db, {words}, ranked, 0, 2);
     EXPECT_EQ(plain[0].id, "a-apart") << "without a query vector, even scores fall back to ids";
-    const auto latent = rerank_best_patterns(db, words, {1, 0}, ranked, 0, 2);
+    const auto latent = rerank_best_patterns(db, {words, {1, 0}}, ranked, 0, 2);
     EXPECT_EQ(latent[0].id, "b-near");
     EXPECT_GT(latent[0].score, latent[1].score);
     EXPECT_DOUBLE_EQ(latent[1].score, 10) << "an orthogonal pattern keeps its lexical score";

@@ -2,7 +2,7 @@
  *  @brief The coordination rerank: coverage of the query's words in a pattern's descriptive sections, the
  *  reordering of the best patterns by it, and the per-word queries the builder gives it.
  */
-#include "coverage_rerank.h"
+#include "rerank.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "query_builder.h"
+#include "related_graph.h"
 #include "schema.h"
 
 namespace pai {
@@ -70,7 +71,7 @@ TEST_F(CoverageIndex, PatternMatchingMoreWordsOutranksOneMatchingAWordManyTimes)
     add("repeats", "when-to-use", {"timeout"});
     add("covers", "problem", {"timeout", "bill"});
     const std::vector<RankedPattern> ranked{{"repeats", 10, 1}, {"covers", 8, 3}};
-    const auto page = rerank_best_patterns(db_, words({"timeout", "bill"}), {}, ranked, 0, 10);
+    const auto page = rerank_best_patterns(db_, {words({"timeout", "bill"})}, ranked, 0, 10);
     EXPECT_EQ(ids(page), (std::vector<std::string>{"covers", "repeats"}));
     EXPECT_DOUBLE_EQ(page[0].score, 8);
     EXPECT_DOUBLE_EQ(page[1].score, covered_score(10, 0.5));
@@ -85,22 +86,41 @@ TEST_F(CoverageIndex, FullCoverageKeepsTheScoreAndLessLowersIt) {
 
 TEST_F(CoverageIndex, PageIsCutAfterTheRerankAndLaterPatternsKeepTheirOrder) {
     std::vector<RankedPattern> ranked;
-    for (std::size_t i = 0; i < kCoverageRerankDepth + 5; ++i) {
+    for (std::size_t i = 0; i < kRerankDepth + 5; ++i) {
         const std::string id = "p" + std::to_string(100 + i);
         add(id, "problem", {"timeout"});
         ranked.push_back({id, 1000.0 - static_cast<double>(i), static_cast<Xapian::docid>(i + 1)});
     }
     add("p101", "problem", {"bill"});  // the second pattern alone covers both words
-    const auto all = rerank_best_patterns(db_, words({"timeout", "bill"}), {}, ranked, 0, ranked.size());
+    const auto all = rerank_best_patterns(db_, {words({"timeout", "bill"})}, ranked, 0, ranked.size());
     ASSERT_EQ(all.size(), ranked.size());
     EXPECT_EQ(all[0].id, "p101");
-    for (std::size_t i = kCoverageRerankDepth; i < ranked.size(); ++i) {
+    for (std::size_t i = kRerankDepth; i < ranked.size(); ++i) {
         EXPECT_EQ(all[i].id, ranked[i].id);
         EXPECT_DOUBLE_EQ(all[i].score, ranked[i].score);
     }
-    const auto page = rerank_best_patterns(db_, words({"timeout", "bill"}), {}, ranked, 1, 2);
+    const auto page = rerank_best_patterns(db_, {words({"timeout", "bill"})}, ranked, 1, 2);
     EXPECT_EQ(ids(page), (std::vector<std::string>{all[1].id, all[2].id}));
-    EXPECT_TRUE(rerank_best_patterns(db_, words({"timeout"}), {}, ranked, 0, 0).empty());
+    EXPECT_TRUE(rerank_best_patterns(db_, {words({"timeout"})}, ranked, 0, 0).empty());
+}
+
+TEST_F(CoverageIndex, APatternLinkedToABetterOneGainsAShareOfItsScore) {
+    for (const std::string id : {"answer", "linked", "unlinked", "linked-to-absent"}) add(id, "problem", {"bill"});
+    RelatedGraph related;
+    related.link("answer", "linked");
+    related.link("linked-to-absent", "not-among-the-best");
+    const std::vector<RankedPattern> ranked{
+        {"answer", 10, 1}, {"unlinked", 5, 3}, {"linked-to-absent", 5, 4}, {"linked", 4, 2}};
+    const auto page = rerank_best_patterns(db_, {words({"bill"}), {}, &related}, ranked, 0, 10);
+    EXPECT_EQ(ids(page), (std::vector<std::string>{"answer", "linked", "linked-to-absent", "unlinked"}));
+    EXPECT_GT(page[1].score, 4) << "the link lifted it past the unlinked patterns";
+    EXPECT_LT(page[1].score, page[0].score) << "but not past the pattern that lifted it";
+    EXPECT_GT(page[0].score, 10) << "links work both ways: the answer is lifted by its neighbour too";
+    EXPECT_DOUBLE_EQ(page[3].score, 5);
+    EXPECT_DOUBLE_EQ(page[2].score, 5) << "a link to a pattern outside the best lifts nothing";
+
+    const auto without = rerank_best_patterns(db_, {words({"bill"})}, ranked, 0, 10);
+    EXPECT_EQ(ids(without), (std::vector<std::string>{"answer", "linked-to-absent", "unlinked", "linked"}));
 }
 
 TEST_F(CoverageIndex, BuilderGivesOneQueryPerDistinctWordWithoutStopWords) {
