@@ -26,9 +26,9 @@ constexpr double kCoverageExponent = 0.5;
 // cross-validation); the gain comes from queries worded unlike the pattern that answers them.
 constexpr double kLatentWeight = 0.5;
 // Measured the same way: a pattern gains this share of the score of the best-scored pattern among those it is
-// linked with (Related Patterns, either way). 0.3 to 1.0 did about as well (+0.012 nDCG@10, +0.011 in 5-fold
+// linked with (Related Patterns, either way). 0.3 to 0.7 did about as well (+0.012 nDCG@10, +0.011 in 5-fold
 // cross-validation, 38 tuning queries better and 7 worse); the editors' links lift the patterns that work
-// alongside the answer. Above 1 a neighbour overtakes the pattern that lifted it.
+// alongside the answer. From 1 on, a neighbour ties the pattern that lifted it and nDCG@10 falls by 0.1.
 constexpr double kRelatedShare = 0.4;
 
 /// Marks which of @p docs (ascending) the posting list of @p term holds, skipping along it.
