@@ -56,8 +56,10 @@ WHY = {
                   "(query/facet_spy.cc). What is left per query at the bundled size is per hit and per word: "
                   "snippets (`MSet::snippet` tokenises and stems each hit's text, about 40% of a keyword search in "
                   "the profile taken while tuning), each hit's stored data (zlib inflate of the document data, "
-                  "about 15%), the coordination rerank of the 30 best patterns (posting-list skips per query term), "
-                  "and parsing each query word again on its own for the rerank (its stems and synonyms). The floor is "
+                  "about 15%), the rerank of the 30 best patterns (posting-list skips per query term for coordination, "
+                  "then one stored vector read per pattern for the latent space: about 5% of the long problem "
+                  "description's instructions under callgrind), and parsing each query word again on its own for "
+                  "the rerank (its stems and synonyms). The floor is "
                   "the `Xapian top-10` column, which does none of these.",
     "daemon": "The daemon is CPU-bound at the in-process cost: its worker threads (one per core, 2 here, sharing "
               "them with wrk) each spend the full-search time per request, so throughput is about "
@@ -72,7 +74,9 @@ WHY = {
     "indexing": "Two writers in parallel (one per core), merged by the final compaction, keep both cores busy, "
                 "but each section costs ~1.6 ms of CPU inside Xapian's glass writer: `replace_document` (the "
                 "in-memory inverter, per-term map updates and `memcmp`) ~45%, `TermGenerator::index_text` ~24%, "
-                "`commit` ~18% of which zlib `deflate` ~12% (profile below).",
+                "`commit` ~18% of which zlib `deflate` ~12% (profile below). Fitting the latent space "
+                "(`fit_latent_model`: one more tokenisation of each pattern's descriptive text, then a randomized "
+                "SVD) runs on one core before the writers start, about 7% of the samples.",
 }
 
 
