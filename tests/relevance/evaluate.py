@@ -24,9 +24,9 @@ ROOT = HERE.parent.parent
 RESULTS = 10
 # The holdout floor is issue 9's acceptance figure. The issue also asked for a 0.10 margin over the FTS5
 # baseline; the engine does not reach it yet (docs/relevance.md), so the gate holds most of the margin it does
-# reach (0.068 when set), to catch regressions, until ranking closes the gap.
+# reach (0.098 when set), to catch regressions, until ranking closes the gap.
 GATE_MIN_NDCG = 0.80
-GATE_MIN_MARGIN = 0.05
+GATE_MIN_MARGIN = 0.08
 MISS_SHOWN = 5  # top results printed per miss
 # The baseline of issue 9 (the gate's) reads the sections; the informed one also reads what the engine reads
 # from the front matter, and is reported, not gated.
