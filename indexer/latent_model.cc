@@ -16,6 +16,7 @@
 #include <random>
 
 #include "schema.h"
+#include "stable_hash.h"
 #include "stopwords.h"
 
 namespace pai {
@@ -76,18 +77,13 @@ LatentVector to_floats(const Eigen::VectorXd& values) {
     return out;
 }
 
-/// FNV-1a over the pattern vectors in id order: equal fits get equal ids.
+/// A stable hash of the pattern vectors in id order: equal fits get equal ids.
 std::string model_id(const std::vector<ResolvedPattern>& patterns, const LatentModel& model, Eigen::Index rank) {
     std::vector<std::string> ids;
     for (const auto& pattern : patterns) ids.push_back(pattern.meta.id);
     std::sort(ids.begin(), ids.end());
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const auto& id : ids) {
-        for (const unsigned char c : id + latent::encode(model.patterns.at(id))) {
-            hash ^= c;
-            hash *= 1099511628211ULL;
-        }
-    }
+    std::uint64_t hash = kStableHashSeed;
+    for (const auto& id : ids) hash = stable_hash(latent::encode(model.patterns.at(id)), stable_hash(id, hash));
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
     return "lsa-" + std::to_string(rank) + "-" + hex;

@@ -8,15 +8,12 @@
 #include <exception>
 #include <thread>
 
+#include "stable_hash.h"
+
 namespace pai {
 
 std::size_t shard_of(std::string_view pattern_id, std::size_t count) {
-    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a: stable across runs, platforms and releases
-    for (const unsigned char c : pattern_id) {
-        hash ^= c;
-        hash *= 1099511628211ULL;
-    }
-    return static_cast<std::size_t>(hash % std::max<std::size_t>(count, 1));
+    return static_cast<std::size_t>(stable_hash(pattern_id) % std::max<std::size_t>(count, 1));
 }
 
 std::filesystem::path shard_dir(const std::filesystem::path& index_dir, std::size_t shard) {
