@@ -78,23 +78,22 @@ std::string_view lead(std::string_view text) {
 }
 
 Hit hit_from(const StoredSection& s, double score) {
-    return Hit{s.pattern_id,
-               s.title,
-               s.description,
-               s.pillar,
-               s.status,
-               s.tags,
-               s.section_id,
-               s.section_title,
-               {},
-               score,
-               s.path,
-               s.line,
-               s.line_end,
-               {},
-               {},
-               {},
-               0};
+    return Hit{.id = s.pattern_id,
+               .title = s.title,
+               .description = s.description,
+               .pillar = s.pillar,
+               .status = s.status,
+               .tags = s.tags,
+               .section = s.section_id,
+               .section_title = s.section_title,
+               .snippet = {},
+               .score = score,
+               .path = s.path,
+               .line = s.line,
+               .line_end = s.line_end,
+               .matched_terms = {},
+               .matched_sections = {},
+               .symptom = {}};
 }
 
 }  // namespace
@@ -248,7 +247,8 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     result.partial = cut || matches.get_matches_lower_bound() != matches.get_matches_upper_bound() ||
                      (time_limit_seconds_ > 0 && took.count() >= time_limit_seconds_);
-    // Ranked by score, the best candidates are then reranked by how many of the query's words they match.
+    // Ranked by score, the best candidates are then reranked: by how many of the query's words they match, by
+    // their nearness to the query in the latent space, and by their links with the best of them (rerank.h).
     const std::size_t candidates = std::max(request.offset + request.limit, kRerankDepth);
     RankedPage ranked = counter->ranks() && !result.partial
                             ? RankedPage{std::move(matches), counter->page(0, candidates), counter->pattern_count()}

@@ -33,8 +33,6 @@ public:
     /// fewer words, then the earlier one), or empty when none is echoed.
     std::string best(const std::string& pattern_id, const std::set<std::string>& query_stems) const;
 
-    const Xapian::Stem& stemmer() const { return stemmer_; }
-
 private:
     struct Symptom {
         std::string text;

@@ -7,9 +7,10 @@ namespace {
 
 class SymptomMatch : public ::testing::Test {
 protected:
-    SymptomMatcher matcher{Xapian::Stem("english")};
+    Xapian::Stem stemmer{"english"};
+    SymptomMatcher matcher{stemmer};
 
-    std::set<std::string> query(std::string_view text) const { return word_stems(text, matcher.stemmer()); }
+    std::set<std::string> query(std::string_view text) const { return word_stems(text, stemmer); }
 };
 
 TEST_F(SymptomMatch, StemsLeaveOutStopWordsAndFoldCase) {
