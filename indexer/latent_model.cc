@@ -37,7 +37,7 @@ bool is_descriptive(std::string_view section_id) {
 /// Each pattern's stems (no stop words) with their counts, from what it says it is for.
 std::vector<Counts> count_stems(const std::vector<ResolvedPattern>& patterns) {
     Xapian::SimpleStopper stopper;
-    for (const auto word : kStopWords) stopper.add(std::string(word));
+    add_stop_words(stopper);
     Xapian::TermGenerator terms;
     terms.set_stemmer(Xapian::Stem("english"));
     terms.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);

@@ -51,7 +51,7 @@ bool is_blank(std::string_view text) {
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db), stemmer_("english") {
-    for (auto word : kStopWords) stopper_.add(std::string(word));
+    add_stop_words(stopper_);
     for (auto* parser : {&parser_, &section_parser_}) {
         parser->set_database(db);
         parser->set_stemmer(stemmer_);

@@ -3,6 +3,11 @@
  */
 #pragma once
 
+#include <xapian.h>
+
+#include <algorithm>
+#include <iterator>
+#include <string>
 #include <string_view>
 
 namespace pai {
@@ -19,5 +24,15 @@ inline constexpr std::string_view kStopWords[] = {
     "then", "there", "these", "they",   "this",  "those", "to",    "too",    "us",   "very",  "was",   "we",
     "were", "what",  "when",  "which",  "while", "who",   "why",   "will",   "with", "would", "you",   "your",
 };
+
+/// Whether @p word (lowercased) is one of kStopWords.
+inline bool is_stop_word(std::string_view word) {
+    return std::find(std::begin(kStopWords), std::end(kStopWords), word) != std::end(kStopWords);
+}
+
+/// Adds every kStopWords entry to @p stopper, for the query parser and the indexer's term generators.
+inline void add_stop_words(Xapian::SimpleStopper& stopper) {
+    for (const auto word : kStopWords) stopper.add(std::string(word));
+}
 
 }  // namespace pai

@@ -14,7 +14,7 @@ std::set<std::string> word_stems(std::string_view text, const Xapian::Stem& stem
     std::set<std::string> stems;
     std::string word;
     const auto flush = [&] {
-        if (!word.empty() && std::find(std::begin(kStopWords), std::end(kStopWords), word) == std::end(kStopWords)) {
+        if (!word.empty() && !is_stop_word(word)) {
             stems.insert(stemmer(word));
         }
         word.clear();
