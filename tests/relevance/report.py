@@ -120,7 +120,14 @@ Measured on the tuning split when tried, against the ranking of the day:
   problem section, all text), fitted by coordinate ascent: -0.003 in 5-fold cross-validation on the tuning split.
 - word vectors from the corpus's own co-occurrences (PPMI over a 5-word window, SVD to 50 to 200 dimensions),
   a pattern's and the query's as idf-weighted means, added like the latent space and on top of it: +0.004 to
-  +0.013 on the tuning split with no setting stable across its neighbours, not worth a second model.
+  +0.013 on the tuning split with no setting stable across its neighbours, not worth a second model;
+- the latent space weighted by log-entropy or the square root of idf instead of idf, or fitted on section
+  documents instead of whole patterns (8 to 64 dimensions): -0.006 to +0.006;
+- the symptom a query echoes as a rerank signal (the share of its words the query shares, in four forms and
+  three weights): -0.011 to +0.006, with no form better at every weight;
+- three or four more symptoms per pattern (up to the 12 the format allows), written by authors who had not
+  seen the queries: +0.003 on the tuning split, under the +0.005 set beforehand as the bar; the holdout,
+  read afterwards, fell by 0.010.
 
 ## Regenerate
 
