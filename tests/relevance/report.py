@@ -122,7 +122,7 @@ Measured on the tuning split when tried, against the ranking of the day:
   a pattern's and the query's as idf-weighted means, added like the latent space and on top of it: +0.004 to
   +0.013 on the tuning split with no setting stable across its neighbours, not worth a second model;
 - the latent space weighted by log-entropy or the square root of idf instead of idf, or fitted on section
-  documents instead of whole patterns (8 to 64 dimensions): -0.006 to +0.006;
+  documents instead of whole patterns (16 to 64 dimensions): -0.006 to +0.006;
 - the symptom a query echoes as a rerank signal (the share of its words the query shares, in four forms and
   three weights): -0.011 to +0.006, with no form better at every weight;
 - three or four more symptoms per pattern (up to the 12 the format allows), written by authors who had not
