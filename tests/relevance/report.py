@@ -125,6 +125,9 @@ Measured on the tuning split when tried, against the ranking of the day:
   documents instead of whole patterns (16 to 64 dimensions): -0.006 to +0.006;
 - the symptom a query echoes as a rerank signal (the share of its words the query shares, in four forms and
   three weights): -0.011 to +0.006, with no form better at every weight;
+- a pattern scored as one document (BM25F: each query word's frequency summed over the pattern's sections,
+  each normalized by its section's length, then saturated once) instead of its best section plus the sum of
+  its sections, alone or half and half: -0.033 to -0.005, better the less it saturates;
 - three or four more symptoms per pattern (up to the 12 the format allows), written by authors who had not
   seen the queries: +0.003 on the tuning split, under the +0.005 set beforehand as the bar; the holdout,
   read afterwards, fell by 0.010.
