@@ -128,6 +128,8 @@ Measured on the tuning split when tried, against the ranking of the day:
 - a pattern scored as one document (BM25F: each query word's frequency summed over the pattern's sections,
   each normalized by its section's length, then saturated once) instead of its best section plus the sum of
   its sections, alone or half and half: -0.033 to -0.005, better the less it saturates;
+- each query word's weight scaled by a further power (0.5 to 1.5) of its idf, for long queries whose key
+  words are the rare ones: -0.003 to -0.029;
 - three or four more symptoms per pattern (up to the 12 the format allows), written by authors who had not
   seen the queries: +0.003 on the tuning split, under the +0.005 set beforehand as the bar; the holdout,
   read afterwards, fell by 0.010.
