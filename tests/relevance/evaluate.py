@@ -16,7 +16,7 @@ from pathlib import Path
 from baseline import Fts5Baseline, load_front_matter_rows, load_sections
 from engine import EngineError, EngineSearch, build_index
 from judgements import SPLITS, QuerySetError, load_queries, pattern_pillars
-from metrics import NDCG_DEPTH, ndcg, reciprocal_rank, summarize
+from metrics import NDCG_DEPTH, ndcg, paired_bootstrap_interval, reciprocal_rank, summarize
 import report
 
 HERE = Path(__file__).resolve().parent
@@ -76,6 +76,13 @@ def score(queries, ranked):
     }
 
 
+def holdout_margin_interval(queries, ranked):
+    """The 95% paired bootstrap interval of the engine's holdout nDCG@10 minus the gate baseline's."""
+    held = [i for i, q in enumerate(queries) if q.split == "holdout"]
+    return paired_bootstrap_interval([ndcg(ranked["engine"][i], queries[i].grades) for i in held],
+                                     [ndcg(ranked["baseline"][i], queries[i].grades) for i in held])
+
+
 def gate_failures(scores):
     engine = scores[("engine", "holdout")]["ndcg"]
     baseline = scores[("baseline", "holdout")]["ndcg"]
@@ -114,14 +121,16 @@ def main(argv):
         print(f"evaluate.py: {error}", file=sys.stderr)
         return 2
     scores = score(queries, ranked)
+    interval = holdout_margin_interval(queries, ranked)
     print(report.text_table(scores))
+    print(report.margin_line(scores, interval))
     if args.misses:
         print_misses(queries, ranked)
     failures = gate_failures(scores)
     if args.markdown:
         run = {"date": datetime.datetime.now(datetime.timezone.utc).date().isoformat(), "patterns": patterns,
                "sections": sections, "queries": len(queries), "gate": failures,
-               "gate_floor": GATE_MIN_NDCG, "gate_margin": GATE_MIN_MARGIN,
+               "gate_floor": GATE_MIN_NDCG, "gate_margin": GATE_MIN_MARGIN, "margin_interval": interval,
                "tune": scores[("engine", "tune")]["queries"], "holdout": scores[("engine", "holdout")]["queries"]}
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
         args.markdown.write_text(report.markdown(scores, run), encoding="utf-8")

@@ -5,12 +5,17 @@
 - MRR@10: 1 / the rank of the first grade-2 answer within the top 10, or 0 when none is there.
 - Recall@5: the share of the query's judged ids (grade 1 or 2) found in the top 5, out of min(5, judged ids),
   so a perfect top 5 scores 1 even for a query with more than five judged ids.
+
+And how far a difference between two systems' means over the same queries can be trusted: a paired bootstrap
+interval.
 """
 import math
+import random
 
 NDCG_DEPTH = 10
 MRR_DEPTH = 10
 RECALL_DEPTH = 5
+BOOTSTRAP_RESAMPLES = 10000
 
 
 def _dcg(grades):
@@ -45,3 +50,17 @@ def summarize(runs):
         "recall": sum(recall(ranked, judged) for ranked, judged in runs) / count,
         "queries": count,
     }
+
+
+def paired_bootstrap_interval(first, second, resamples=BOOTSTRAP_RESAMPLES, level=0.95, seed=9):
+    """The central `level` interval of mean(first - second) over `resamples` resamplings, with replacement, of
+    the queries both lists score in the same order. Seeded, so a report regenerated from the same results
+    prints the same interval."""
+    if len(first) != len(second) or not first:
+        raise ValueError("the two systems must score the same, non-empty list of queries")
+    differences = [a - b for a, b in zip(first, second)]
+    count = len(differences)
+    draw = random.Random(seed)
+    means = sorted(sum(draw.choices(differences, k=count)) / count for _ in range(resamples))
+    tail = (1 - level) / 2
+    return means[int(tail * (resamples - 1))], means[math.ceil((1 - tail) * (resamples - 1))]

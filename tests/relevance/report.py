@@ -1,6 +1,6 @@
 """Renders an evaluation: the plain-text table for the terminal and docs/relevance.md."""
 from judgements import HOLDOUT_SHARE, MAX_WORDS, MIN_WORDS
-from metrics import NDCG_DEPTH, RECALL_DEPTH
+from metrics import BOOTSTRAP_RESAMPLES, NDCG_DEPTH, RECALL_DEPTH
 from baseline import BODY_WEIGHT, TITLE_WEIGHT
 
 COLUMNS = ("system", "split", "queries", f"nDCG@{NDCG_DEPTH}", "MRR@10", f"Recall@{RECALL_DEPTH}")
@@ -28,11 +28,23 @@ def markdown_table(scores):
     return "\n".join(lines)
 
 
+def holdout_margin(scores):
+    return scores[("engine", "holdout")]["ndcg"] - scores[("baseline", "holdout")]["ndcg"]
+
+
+def margin_line(scores, interval):
+    """The holdout margin over the gate's baseline with its bootstrap interval, for the terminal."""
+    low, high = interval
+    return (f"engine - baseline, holdout nDCG@{NDCG_DEPTH}: {holdout_margin(scores):+.3f} "
+            f"(95% paired bootstrap interval {low:+.3f} to {high:+.3f})")
+
+
 def markdown(scores, run):
     """docs/relevance.md. run: date, patterns, sections, queries, tune, holdout, gate (list of failures),
-    gate_floor and gate_margin (the gate's figures)."""
+    gate_floor and gate_margin (the gate's figures), margin_interval (low, high)."""
     gate = "passes" if not run["gate"] else "fails: " + "; ".join(run["gate"])
-    margin = scores[("engine", "holdout")]["ndcg"] - scores[("baseline", "holdout")]["ndcg"]
+    margin = holdout_margin(scores)
+    low, high = run["margin_interval"]
     target = "it is reached" if margin >= TARGET_MARGIN else "it is not reached yet"
     informed = {split: scores[("engine", split)]["ndcg"] - scores[("baseline+front matter", split)]["ndcg"]
                 for split in ("tune", "holdout")}
@@ -47,7 +59,10 @@ baseline given the front matter too. Generated on
 
 The ctest gate `relevance.gate` requires the engine's holdout nDCG@{NDCG_DEPTH} to be at least {run['gate_floor']:.2f} and at
 least the baseline's holdout nDCG@{NDCG_DEPTH} + {run['gate_margin']:.2f}. On this run it {gate}. The target set for the engine is
-a margin of {TARGET_MARGIN:.2f} over the baseline; this run's margin is {margin:.3f}, so {target}.
+a margin of {TARGET_MARGIN:.2f} over the baseline; this run's margin is {margin:.3f}, so {target}. With
+{run['holdout']} held-out queries the margin is known to about +-{(high - low) / 2:.2f}: resampling them (a paired bootstrap,
+{BOOTSTRAP_RESAMPLES:,} draws) puts 95% of the margins between {low:.3f} and {high:.3f}, so whether one run lands just above or just
+below {TARGET_MARGIN:.2f} says little; what the ranking changes did is measured on the tuning split.
 
 Read the third system before the margin. The engine searches each pattern's front matter as well as its
 sections: the description, the tags and the symptoms (the problem in its sufferers' words). The baseline the

@@ -54,6 +54,36 @@ class MetricsTest(unittest.TestCase):
         self.assertEqual((summary["ndcg"], summary["mrr"], summary["recall"], summary["queries"]), (0.5, 0.5, 0.5, 2))
 
 
+class BootstrapTest(unittest.TestCase):
+    def test_a_constant_difference_has_an_interval_of_zero_width(self):
+        low, high = metrics.paired_bootstrap_interval([0.9, 0.5, 0.7], [0.8, 0.4, 0.6])
+        self.assertAlmostEqual(low, 0.1)
+        self.assertAlmostEqual(high, 0.1)
+
+    def test_the_interval_holds_the_mean_difference_and_widens_with_noise(self):
+        steady = [0.1, 0.12, 0.08, 0.11, 0.09] * 10
+        noisy = [0.6, -0.4, 0.5, -0.3, 0.1] * 10
+        zeros = [0.0] * 50
+        steady_low, steady_high = metrics.paired_bootstrap_interval(steady, zeros)
+        noisy_low, noisy_high = metrics.paired_bootstrap_interval(noisy, zeros)
+        self.assertLess(steady_low, 0.1)
+        self.assertGreater(steady_high, 0.1)
+        self.assertLess(noisy_low, 0.1)
+        self.assertGreater(noisy_high, 0.1)
+        self.assertGreater(noisy_high - noisy_low, 5 * (steady_high - steady_low))
+
+    def test_the_same_scores_give_the_same_interval(self):
+        first, second = [0.9, 0.2, 0.6, 1.0], [0.7, 0.4, 0.6, 0.5]
+        self.assertEqual(metrics.paired_bootstrap_interval(first, second),
+                         metrics.paired_bootstrap_interval(first, second))
+
+    def test_unpaired_or_empty_scores_are_rejected(self):
+        with self.assertRaises(ValueError):
+            metrics.paired_bootstrap_interval([0.5], [0.5, 0.6])
+        with self.assertRaises(ValueError):
+            metrics.paired_bootstrap_interval([], [])
+
+
 class BaselineTest(unittest.TestCase):
     def test_h2_inside_a_code_fence_does_not_start_a_section(self):
         body = "intro line\n## What It Is\ntext\n```python\n## not a heading\n```\n## How It Works\nsteps\n"
