@@ -15,6 +15,7 @@ SPLITS = ("tune", "holdout")
 HOLDOUT_SHARE = 0.3
 MIN_WORDS, MAX_WORDS = 3, 20
 JUDGEMENT = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([12])$")
+COPIED_WORDS = 5  # this many consecutive words shared with a pattern file is a copied phrase
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,12 @@ class Query:
 
 class QuerySetError(ValueError):
     """queries.tsv is malformed; the message names the file and line."""
+
+
+def word_runs(text):
+    """Every run of COPIED_WORDS consecutive words of text, lowercased: two texts sharing one share a phrase."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {tuple(words[i : i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
 
 
 def pattern_pillars(corpus_dir):

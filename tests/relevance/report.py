@@ -159,4 +159,7 @@ After building the release tree (`scripts/test` does it, or `cmake --build build
 
 `--misses` also lists the tuning queries whose first result is not an answer; `--gate` exits 1 when the gate
 fails; `--indexer` and `--search` point at another build tree's binaries.
+
+A second check, on the symptoms the patterns list rather than on judged queries, each hidden from the index in
+turn and searched for, with nothing tuned on it: [symptom-check.md](symptom-check.md).
 """

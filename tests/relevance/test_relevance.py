@@ -2,7 +2,6 @@
 """Tests of the relevance evaluation itself: the metrics, the baseline's section splitting and query syntax,
 the gate, and the judged query set (well-formed, judged against real ids, holdout drawn by the stated rule)."""
 import collections
-import re
 import tempfile
 import unittest
 from pathlib import Path
@@ -11,16 +10,10 @@ import baseline
 import evaluate
 import judgements
 import metrics
+import symptom_check
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent / "corpus"
-COPIED_WORDS = 5  # this many consecutive words shared with a pattern file is a copied phrase
-
-
-def word_runs(text):
-    """Every run of COPIED_WORDS consecutive words of text, lowercased."""
-    words = re.findall(r"[a-z0-9']+", text.lower())
-    return {tuple(words[i : i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
 
 
 class MetricsTest(unittest.TestCase):
@@ -82,6 +75,35 @@ class BootstrapTest(unittest.TestCase):
             metrics.paired_bootstrap_interval([0.5], [0.5, 0.6])
         with self.assertRaises(ValueError):
             metrics.paired_bootstrap_interval([], [])
+
+
+class SymptomCheckTest(unittest.TestCase):
+    SYMPTOMS = ["the bill doubled", "provider times out", "agent looped all night", "judge disagrees with people"]
+
+    def pattern(self, symptoms_block):
+        return f"---\ntitle: T\nsymptoms:\n{symptoms_block}related: [a]\n---\n\n## What It Is\n\nText.\n"
+
+    def test_only_the_folds_symptoms_are_hidden_and_the_rest_of_the_file_is_kept(self):
+        fold = symptom_check.fold_of(self.SYMPTOMS[0])
+        text = self.pattern("".join(f'  - "{symptom}"\n' for symptom in self.SYMPTOMS))
+        out, hidden = symptom_check.hide_symptoms(text, fold)
+        expected = [s for s in self.SYMPTOMS if symptom_check.fold_of(s) == fold]
+        self.assertEqual(hidden, expected)
+        kept = [s for s in self.SYMPTOMS if s not in expected]
+        self.assertEqual(out, self.pattern("".join(f'  - "{symptom}"\n' for symptom in kept)))
+
+    def test_a_pattern_left_without_symptoms_lists_none(self):
+        symptom = self.SYMPTOMS[1]
+        out, hidden = symptom_check.hide_symptoms(self.pattern(f'  - "{symptom}"\n'), symptom_check.fold_of(symptom))
+        self.assertEqual(hidden, [symptom])
+        self.assertIn("\nsymptoms: []\nrelated: [a]\n", out)
+
+    def test_symptoms_not_listed_one_per_line_are_refused(self):
+        text = "---\ntitle: T\nsymptoms: [one, two]\n---\n"
+        with self.assertRaises(ValueError):
+            symptom_check.hide_symptoms(text, symptom_check.fold_of("one"))
+        with self.assertRaises(ValueError):
+            symptom_check.hide_symptoms("no front matter\n", 0)
 
 
 class BaselineTest(unittest.TestCase):
@@ -173,9 +195,9 @@ class QuerySetTest(unittest.TestCase):
     def test_no_query_copies_a_phrase_from_the_patterns(self):
         corpus_runs = set()
         for path in Path(CORPUS, "patterns").glob("*/*.md"):
-            corpus_runs |= word_runs(path.read_text(encoding="utf-8"))
-        copied = {q.text: " ".join(run) for q in self.queries for run in word_runs(q.text) & corpus_runs}
-        self.assertEqual(copied, {}, f"queries sharing {COPIED_WORDS} consecutive words with a pattern file")
+            corpus_runs |= judgements.word_runs(path.read_text(encoding="utf-8"))
+        copied = {q.text: " ".join(run) for q in self.queries for run in judgements.word_runs(q.text) & corpus_runs}
+        self.assertEqual(copied, {}, f"queries sharing {judgements.COPIED_WORDS} consecutive words with a pattern file")
 
     def check_rejected(self, line, message):
         with tempfile.TemporaryDirectory() as folder:
