@@ -137,9 +137,11 @@ Measured on the tuning split when tried, against the ranking of the day:
   a pattern's and the query's as idf-weighted means, added like the latent space and on top of it: +0.004 to
   +0.013 on the tuning split with no setting stable across its neighbours, not worth a second model;
 - the latent space weighted by log-entropy or the square root of idf instead of idf, or fitted on section
-  documents instead of whole patterns (16 to 64 dimensions): -0.006 to +0.006;
+  documents instead of whole patterns (16 to 64 dimensions): -0.006 to +0.006; the two weightings also gained
+  +0.003 on the hidden symptoms of [symptom-check.md](symptom-check.md), with 95% intervals spanning 0 on both;
 - the symptom a query echoes as a rerank signal (the share of its words the query shares, in four forms and
-  three weights): -0.011 to +0.006, with no form better at every weight;
+  three weights): -0.011 to +0.006, with no form better at every weight, and -0.006 to -0.013 on the hidden
+  symptoms (95% intervals below 0);
 - a pattern scored as one document (BM25F: each query word's frequency summed over the pattern's sections,
   each normalized by its section's length, then saturated once) instead of its best section plus the sum of
   its sections, alone or half and half: -0.033 to -0.005, better the less it saturates;
