@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A second relevance check, self-supervised and eight times the size of the judged set: each symptom a pattern
+"""A second relevance check, self-supervised and six times the size of the judged set: each symptom a pattern
 lists is hidden from a copy of the corpus and searched for, its own pattern being the one answer. The symptoms
 are split into five folds by the SHA-256 of their text; each fold is hidden from its own copy, which the engine
 indexes and the two FTS5 baselines read, exactly as evaluate.py runs them. A symptom that the rest of its
