@@ -20,6 +20,16 @@ std::string readable_term(std::string_view term) {
     return std::string(term);
 }
 
+namespace {
+
+/// A filter's term (pillar, status, section, tag, id): the query holds some, but no word matched them.
+bool is_filter_term(std::string_view term) {
+    return std::any_of(schema::kFields.begin(), schema::kFields.end(),
+                       [&](const auto& field) { return field.boolean && term.starts_with(field.prefix); });
+}
+
+}  // namespace
+
 std::vector<SectionMatch> explain_matches(const Xapian::Database& db, const Xapian::Enquire& enquire,
                                           std::string_view pattern_id) {
     std::map<std::string, std::set<std::string>> by_section;
@@ -31,6 +41,7 @@ std::vector<SectionMatch> explain_matches(const Xapian::Database& db, const Xapi
         for (auto term = enquire.get_matching_terms_begin(*posting); term != enquire.get_matching_terms_end(*posting);
              ++term) {
             const std::string& raw = *term;
+            if (is_filter_term(raw)) continue;
             const bool pattern_level =
                 raw.starts_with(schema::kPrefixPatternText) || raw.starts_with(pattern_text_marker);
             by_section[pattern_level ? "pattern" : section].insert(readable_term(raw));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "fixture_index.h"
@@ -226,6 +228,24 @@ TEST_F(SearcherTest, ExplainListsMatchedTerms) {
     const auto result = search(request);
     ASSERT_FALSE(result.hits.empty());
     EXPECT_FALSE(result.hits[0].matched_terms.empty());
+}
+
+TEST_F(SearcherTest, ExplainListsOnlyWordsNotTheFiltersTermsOrTheExcludedCaveats) {
+    SearchRequest request;
+    request.query = "provider timeouts";
+    request.pillars = {"reliability"};
+    request.explain = true;
+    const auto result = search(request);
+    ASSERT_FALSE(result.hits.empty());
+    for (const auto& hit : result.hits) {
+        EXPECT_FALSE(hit.matched_terms.empty()) << hit.id;
+        for (const auto& term : hit.matched_terms) {
+            EXPECT_TRUE(std::none_of(term.begin(), term.end(),
+                                     [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }))
+                << hit.id << ": " << term;
+        }
+        for (const auto& match : hit.matched_sections) EXPECT_NE(match.section, "when-not-to-use") << hit.id;
+    }
 }
 
 TEST_F(SearcherTest, ExplainGivesEachHitsNearnessInTheLatentSpace) {
