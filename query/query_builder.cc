@@ -18,8 +18,7 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 64;
 
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                  Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                                 Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS;  // phrases: PhraseSynonyms
 
 /// Boolean field values are lowercased, so `pillar:Reliability` finds the same as `pillar:reliability`.
 class LowercaseBooleanField : public Xapian::FieldProcessor {
@@ -48,9 +47,34 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+/// @p parsed with @p extra among its optional words: OR'ed with a plain query, joined to what a `-word` or a
+/// filter applies to, added to the optional side of `+word`; other operators (AND, NEAR...) are left as typed.
+Xapian::Query join_optional(const Xapian::Query& parsed, const std::vector<Xapian::Query>& extra) {
+    std::vector<Xapian::Query> parts;
+    for (std::size_t i = 0; i < parsed.get_num_subqueries(); ++i) parts.push_back(parsed.get_subquery(i));
+    switch (parsed.get_type()) {
+        case Xapian::Query::LEAF_TERM:
+        case Xapian::Query::OP_SYNONYM:
+            parts = {parsed};
+            [[fallthrough]];
+        case Xapian::Query::OP_OR:
+            parts.insert(parts.end(), extra.begin(), extra.end());
+            return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_FILTER:
+            parts.front() = join_optional(parts.front(), extra);
+            return Xapian::Query(parsed.get_type(), parts.begin(), parts.end());
+        case Xapian::Query::OP_AND_MAYBE:
+            parts.insert(parts.end(), extra.begin(), extra.end());
+            return Xapian::Query(Xapian::Query::OP_AND_MAYBE, parts.begin(), parts.end());
+        default:
+            return parsed;
+    }
+}
+
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db), stemmer_("english") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db), stemmer_("english"), phrases_(db) {
     add_stop_words(stopper_);
     for (auto* parser : {&parser_, &section_parser_}) {
         parser->set_database(db);
@@ -120,6 +144,14 @@ bool QueryBuilder::is_correctable(const std::string& word) const {
 }
 
 Xapian::Query QueryBuilder::parse(std::string_view text, bool sections_only) {
+    Xapian::Query parsed = parse_syntax(text, sections_only);
+    const std::string prefixes[] = {
+        "", std::string(sections_only ? schema::kPrefixCaveatText : schema::kPrefixPatternText)};
+    const std::vector<Xapian::Query> phrases = phrases_.expand(text, prefixes);
+    return phrases.empty() || parsed.empty() ? parsed : join_optional(parsed, phrases);
+}
+
+Xapian::Query QueryBuilder::parse_syntax(std::string_view text, bool sections_only) {
     const std::string input(text);
     auto& parser = sections_only ? section_parser_ : parser_;
     try {

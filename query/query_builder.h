@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "phrase_synonyms.h"
 #include "search_types.h"
 
 namespace pai {
@@ -44,8 +45,11 @@ public:
     std::string corrected(std::string_view text) const;
 
 private:
-    /// The parser's query for @p text, with the plain-parse fallback for malformed syntax.
+    /// The parser's query for @p text, with the plain-parse fallback for malformed syntax, and the thesaurus
+    /// phrases it contains among its optional words.
     Xapian::Query parse(std::string_view text, bool sections_only);
+    /// The parser's query for @p text, or the plain parse when its syntax is malformed.
+    Xapian::Query parse_syntax(std::string_view text, bool sections_only);
     /// The typed words behind @p query's terms; valid only right after the parse that made @p query.
     std::vector<std::string> typed_words(const Xapian::Query& query, bool sections_only) const;
     /// A word the index holds in no form (plain, stemmed, in pattern text or caveats) and that is no stop word.
@@ -58,6 +62,7 @@ private:
     Xapian::QueryParser section_parser_;  ///< free text over section text only, for `section:` searches
     Xapian::Stem stemmer_;
     Xapian::SimpleStopper stopper_;
+    PhraseSynonyms phrases_;
 };
 
 /// The explicit filters of @p request as one query, or an empty Xapian::Query when there are none.
