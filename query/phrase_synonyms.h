@@ -22,13 +22,13 @@ public:
     /// Reads every synonym key of @p db that has more than one word, with the key's one-word synonyms.
     explicit PhraseSynonyms(const Xapian::Database& db);
 
-    /// One query per phrase entry that @p text contains as consecutive plain words (not inside an excluded
-    /// `-word` or a `field:value`): OP_SYNONYM of the phrase, in each of @p prefixes, and the entry's one-word
-    /// synonyms. Each entry is expanded once, however often it is typed.
+    /// One query per phrase entry that @p text contains as consecutive plain words (not inside an exact
+    /// "phrase", an excluded `-word` or a `field:value`): OP_SYNONYM of the phrase, in each of @p prefixes, and
+    /// the entry's one-word synonyms. Each entry is expanded once, however often it is typed.
     std::vector<Xapian::Query> expand(std::string_view text, std::span<const std::string> prefixes) const;
 
     /// The lowercased words of @p text, runs of ASCII letters, digits and apostrophes, with an empty string
-    /// where an excluded word or a field:value breaks the run (no phrase spans it).
+    /// for each token of an exact "phrase", each excluded word and each field:value (no phrase spans them).
     static std::vector<std::string> plain_words(std::string_view text);
 
 private:
