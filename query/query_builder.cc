@@ -189,7 +189,8 @@ std::vector<Xapian::Query> QueryBuilder::word_queries(const Built& built, const 
     const bool sections_only = searches_sections_only(request);
     std::vector<Xapian::Query> queries;
     for (const auto& word : built.words) {
-        if (Xapian::Query query = parse(word, sections_only); !query.empty()) queries.push_back(std::move(query));
+        if (Xapian::Query query = parse_syntax(word, sections_only); !query.empty())
+            queries.push_back(std::move(query));
     }
     return queries;
 }
