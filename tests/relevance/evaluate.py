@@ -33,15 +33,15 @@ MISS_SHOWN = 5  # top results printed per miss
 SYSTEMS = ("engine", "baseline", "baseline+front matter")
 
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(description="Engine and FTS5 baseline relevance on the judged queries")
+def add_system_arguments(parser):
+    """--indexer, --search and --corpus: what the systems run on, shared with symptom_check.py."""
     parser.add_argument("--indexer", type=Path, default=ROOT / "build/bin/pattern-indexer")
     parser.add_argument("--search", type=Path, default=ROOT / "build/bin/pattern-search")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
-    parser.add_argument("--queries", type=Path, default=HERE / "queries.tsv")
-    parser.add_argument("--markdown", type=Path, help="write the report (docs/relevance.md) here")
-    parser.add_argument("--misses", action="store_true", help="list tuning queries whose top hit is no answer")
-    parser.add_argument("--gate", action="store_true", help="exit 1 unless the engine clears the holdout gate")
+
+
+def parse_system_arguments(parser, argv):
+    """parser's arguments, with the binaries and the corpus checked to exist."""
     args = parser.parse_args(argv)
     for binary in (args.indexer, args.search):
         if not binary.is_file():
@@ -49,6 +49,16 @@ def parse_args(argv):
     if not (args.corpus / "patterns").is_dir():
         parser.error(f"{args.corpus} is not a corpus: it has no patterns/ folder")
     return args
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="Engine and FTS5 baseline relevance on the judged queries")
+    add_system_arguments(parser)
+    parser.add_argument("--queries", type=Path, default=HERE / "queries.tsv")
+    parser.add_argument("--markdown", type=Path, help="write the report (docs/relevance.md) here")
+    parser.add_argument("--misses", action="store_true", help="list tuning queries whose top hit is no answer")
+    parser.add_argument("--gate", action="store_true", help="exit 1 unless the engine clears the holdout gate")
+    return parse_system_arguments(parser, argv)
 
 
 def run_systems(args, queries):

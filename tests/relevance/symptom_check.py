@@ -141,14 +141,9 @@ the Related Patterns links, which lift the answer's neighbours, can only cost he
 
 def main(argv):
     parser = argparse.ArgumentParser(description="Engine and FTS5 baselines on hidden symptoms")
-    parser.add_argument("--indexer", type=Path, default=evaluate.ROOT / "build/bin/pattern-indexer")
-    parser.add_argument("--search", type=Path, default=evaluate.ROOT / "build/bin/pattern-search")
-    parser.add_argument("--corpus", type=Path, default=evaluate.ROOT / "corpus")
+    evaluate.add_system_arguments(parser)
     parser.add_argument("--markdown", type=Path, help="write the report (docs/symptom-check.md) here")
-    args = parser.parse_args(argv)
-    for binary in (args.indexer, args.search):
-        if not binary.is_file():
-            parser.error(f"{binary} does not exist; build it first (cmake --build build) or pass its path")
+    args = evaluate.parse_system_arguments(parser, argv)
     try:
         symptoms, ranked, left_out = run_folds(args)
     except evaluate.EngineError as error:
