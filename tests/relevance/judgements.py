@@ -1,7 +1,8 @@
 """The judged query set: reading and checking tests/relevance/queries.tsv, and the rule that fixed its holdout.
 
-queries.tsv has the header `split<TAB>query<TAB>judgements`; split is `tune` or `holdout`, judgements is
-`id:2,id:1,...` with 2 = the answer and 1 = also useful. Ids are pattern ids (file stems under corpus/patterns).
+queries.tsv has the header `split<TAB>batch<TAB>query<TAB>judgements`; split is `tune` or `holdout`, batch is the
+number of the batch the query was written in (1, 2, ...), judgements is `id:2,id:1,...` with 2 = the answer and
+1 = also useful. Ids are pattern ids (file stems under corpus/patterns).
 """
 import hashlib
 import math
@@ -10,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-HEADER = ["split", "query", "judgements"]
+HEADER = ["split", "batch", "query", "judgements"]
 SPLITS = ("tune", "holdout")
 HOLDOUT_SHARE = 0.3
 MIN_WORDS, MAX_WORDS = 3, 20
@@ -22,6 +23,7 @@ COPIED_WORDS = 5  # this many consecutive words shared with a pattern file is a 
 class Query:
     line: int
     split: str
+    batch: int
     text: str
     grades: dict  # pattern id -> 1 or 2
 
@@ -48,11 +50,13 @@ def pattern_pillars(corpus_dir):
 
 def _parse_line(path, number, line, known_ids):
     fields = line.split("\t")
-    if len(fields) != 3:
-        raise QuerySetError(f"{path}:{number}: expected 3 tab-separated fields, found {len(fields)}")
-    split, text, judgements = fields
+    if len(fields) != len(HEADER):
+        raise QuerySetError(f"{path}:{number}: expected {len(HEADER)} tab-separated fields, found {len(fields)}")
+    split, batch, text, judgements = fields
     if split not in SPLITS:
         raise QuerySetError(f"{path}:{number}: split must be one of {', '.join(SPLITS)}, not {split!r}")
+    if not batch.isdigit() or int(batch) < 1:
+        raise QuerySetError(f"{path}:{number}: batch must be a number from 1 up, not {batch!r}")
     words = len(text.split())
     if not MIN_WORDS <= words <= MAX_WORDS:
         raise QuerySetError(f"{path}:{number}: a query has {MIN_WORDS} to {MAX_WORDS} words, this one {words}")
@@ -70,7 +74,7 @@ def _parse_line(path, number, line, known_ids):
     answers = sum(1 for grade in grades.values() if grade == 2)
     if not 1 <= answers <= 2 or len(grades) - answers > 4:
         raise QuerySetError(f"{path}:{number}: a query has 1-2 grade-2 answers and 0-4 grade-1 ids")
-    return Query(number, split, text, grades)
+    return Query(number, split, int(batch), text, grades)
 
 
 def load_queries(path, known_ids):
@@ -91,11 +95,12 @@ def load_queries(path, known_ids):
 
 
 def holdout_by_rule(queries, pillars):
-    """The documented rule that drew the holdout: group queries by the pillar of their first grade-2 answer,
-    order each group by the SHA-256 of the query text, and hold out the first 30% (rounded) of each group."""
+    """The documented rule that drew the holdout: group queries by their batch and the pillar of their first grade-2
+    answer, order each group by the SHA-256 of the query text, and hold out the first 30% (rounded) of each group.
+    Each batch is drawn on its own, so adding a batch never moves an earlier query from one split to the other."""
     groups = defaultdict(list)
     for query in queries:
-        groups[pillars[query.answers[0]]].append(query.text)
+        groups[query.batch, pillars[query.answers[0]]].append(query.text)
     held = set()
     for texts in groups.values():
         texts.sort(key=lambda text: hashlib.sha256(text.encode("utf-8")).hexdigest())

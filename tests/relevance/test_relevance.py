@@ -202,18 +202,29 @@ class QuerySetTest(unittest.TestCase):
     def check_rejected(self, line, message):
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder, "queries.tsv")
-            path.write_text("split\tquery\tjudgements\n" + line + "\n", encoding="utf-8")
+            path.write_text("split\tbatch\tquery\tjudgements\n" + line + "\n", encoding="utf-8")
             with self.assertRaisesRegex(judgements.QuerySetError, ":2: .*" + message):
                 judgements.load_queries(path, self.pillars)
 
     def test_malformed_lines_are_rejected_with_their_line_number(self):
-        self.check_rejected("train\tprovider keeps timing out\tcircuit-breaker:2", "split")
-        self.check_rejected("tune\ttoo short\tcircuit-breaker:2", "words")
-        self.check_rejected("tune\tprovider keeps timing out\tno-such-pattern:2", "not a pattern id")
-        self.check_rejected("tune\tprovider keeps timing out\tcircuit-breaker:3", "id:1 or id:2")
-        self.check_rejected("tune\tprovider keeps timing out\tcircuit-breaker:1", "grade-2")
-        self.check_rejected("tune\tprovider keeps timing out\tcircuit-breaker:2,circuit-breaker:1", "twice")
+        self.check_rejected("tune\tprovider keeps timing out\tcircuit-breaker:2", "fields")
+        self.check_rejected("train\t1\tprovider keeps timing out\tcircuit-breaker:2", "split")
+        self.check_rejected("tune\t0\tprovider keeps timing out\tcircuit-breaker:2", "batch")
+        self.check_rejected("tune\tnew\tprovider keeps timing out\tcircuit-breaker:2", "batch")
+        self.check_rejected("tune\t1\ttoo short\tcircuit-breaker:2", "words")
+        self.check_rejected("tune\t1\tprovider keeps timing out\tno-such-pattern:2", "not a pattern id")
+        self.check_rejected("tune\t1\tprovider keeps timing out\tcircuit-breaker:3", "id:1 or id:2")
+        self.check_rejected("tune\t1\tprovider keeps timing out\tcircuit-breaker:1", "grade-2")
+        self.check_rejected("tune\t1\tprovider keeps timing out\tcircuit-breaker:2,circuit-breaker:1", "twice")
 
+    def test_a_later_batch_moves_no_earlier_query_between_splits(self):
+        first = [q for q in self.queries if q.batch == 1]
+        later = [judgements.Query(0, "tune", 2, f"the provider keeps timing out, case {n}", {"circuit-breaker": 2})
+                 for n in range(20)]
+        alone = judgements.holdout_by_rule(first, self.pillars)
+        together = judgements.holdout_by_rule(first + later, self.pillars)
+        self.assertEqual(together & {q.text for q in first}, alone)
+        self.assertEqual(len(together - alone), 6)  # 30% of the later batch's one group
 
 if __name__ == "__main__":
     unittest.main()
