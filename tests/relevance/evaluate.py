@@ -15,18 +15,16 @@ from pathlib import Path
 
 from baseline import Fts5Baseline, load_front_matter_rows, load_sections
 from engine import EngineError, EngineSearch, build_index
-from judgements import SPLITS, QuerySetError, load_queries, pattern_pillars
+from judgements import SPLITS, QuerySetError, answer_word_share, load_queries, pattern_pillars
 from metrics import NDCG_DEPTH, ndcg, paired_bootstrap_interval, reciprocal_rank, summarize
 import report
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 RESULTS = 10
-# The holdout floor is issue 9's acceptance figure. The issue also asked for a 0.10 margin over the FTS5
-# baseline; the engine does not reach it yet (docs/relevance.md), so the gate holds most of the margin it does
-# reach (0.098 when set), to catch regressions, until ranking closes the gap.
+# Issue 9's figures: the holdout floor of its acceptance, and the margin over the FTS5 baseline it asked for.
 GATE_MIN_NDCG = 0.80
-GATE_MIN_MARGIN = 0.08
+GATE_MIN_MARGIN = 0.10
 MISS_SHOWN = 5  # top results printed per miss
 # The baseline of issue 9 (the gate's) reads the sections; the informed one also reads what the engine reads
 # from the front matter, and is reported, not gated.
@@ -86,6 +84,16 @@ def score(queries, ranked):
     }
 
 
+def batch_scores(queries, ranked):
+    """{(system, split, batch): summary} for the engine and the gate's baseline, for each split of each batch."""
+    return {
+        (system, split, batch): summarize([(ranked[system][i], q.grades) for i, q in enumerate(queries)
+                                           if q.split == split and q.batch == batch])
+        for split, batch in sorted({(q.split, q.batch) for q in queries})
+        for system in ("engine", "baseline")
+    }
+
+
 def holdout_margin_interval(queries, ranked):
     """The 95% paired bootstrap interval of the engine's holdout nDCG@10 minus the gate baseline's."""
     held = [i for i, q in enumerate(queries) if q.split == "holdout"]
@@ -139,6 +147,7 @@ def main(argv):
     failures = gate_failures(scores)
     if args.markdown:
         run = {"date": datetime.datetime.now(datetime.timezone.utc).date().isoformat(), "patterns": patterns,
+               "batches": batch_scores(queries, ranked), "word_share": answer_word_share(queries, args.corpus),
                "sections": sections, "queries": len(queries), "gate": failures,
                "gate_floor": GATE_MIN_NDCG, "gate_margin": GATE_MIN_MARGIN, "margin_interval": interval,
                "tune": scores[("engine", "tune")]["queries"], "holdout": scores[("engine", "holdout")]["queries"]}

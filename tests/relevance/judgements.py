@@ -43,6 +43,19 @@ def word_runs(text):
     return {tuple(words[i : i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
 
 
+def answer_word_share(queries, corpus_dir):
+    """{batch: the mean share of a query's words of three letters or more found anywhere in its first answer's
+    file}: how near to the corpus's own wording each batch was written."""
+    words = lambda text: {word for word in re.findall(r"[a-z0-9']+", text.lower()) if len(word) >= 3}
+    files = {path.stem: words(path.read_text(encoding="utf-8")) for path in Path(corpus_dir, "patterns").glob("*/*.md")}
+    shares = defaultdict(list)
+    for query in queries:
+        typed = words(query.text)
+        if typed:
+            shares[query.batch].append(len(typed & files[query.answers[0]]) / len(typed))
+    return {batch: sum(values) / len(values) for batch, values in sorted(shares.items())}
+
+
 def pattern_pillars(corpus_dir):
     """Maps every pattern id in the corpus to its pillar, from the corpus/patterns/<pillar>/<id>.md layout."""
     return {path.stem: path.parent.name for path in sorted(Path(corpus_dir, "patterns").glob("*/*.md"))}

@@ -168,9 +168,19 @@ class GateTest(unittest.TestCase):
         self.assertIn("< 0.80", failures[0])
 
     def test_gate_fails_without_the_margin_over_the_baseline(self):
-        failures = evaluate.gate_failures(self.scores(0.85, 0.83))
-        self.assertEqual(len(failures), 1)
-        self.assertIn("baseline", failures[0])
+        for base in (0.83, 0.76):
+            failures = evaluate.gate_failures(self.scores(0.85, base))
+            self.assertEqual(len(failures), 1)
+            self.assertIn("baseline", failures[0])
+
+    def test_batch_rows_score_only_their_own_batchs_queries(self):
+        queries = [judgements.Query(0, "holdout", 1, "first batch query", {"circuit-breaker": 2}),
+                   judgements.Query(0, "holdout", 2, "second batch query", {"fallback-chain": 2})]
+        ranked = {system: [["circuit-breaker"], ["circuit-breaker"]] for system in evaluate.SYSTEMS}
+        rows = evaluate.batch_scores(queries, ranked)
+        self.assertEqual(set(rows), {(system, "holdout", batch) for system in ("engine", "baseline") for batch in (1, 2)})
+        self.assertEqual(rows[("engine", "holdout", 1)]["ndcg"], 1.0)
+        self.assertEqual(rows[("engine", "holdout", 2)]["ndcg"], 0.0)
 
 
 class QuerySetTest(unittest.TestCase):
@@ -198,6 +208,13 @@ class QuerySetTest(unittest.TestCase):
             corpus_runs |= judgements.word_runs(path.read_text(encoding="utf-8"))
         copied = {q.text: " ".join(run) for q in self.queries for run in judgements.word_runs(q.text) & corpus_runs}
         self.assertEqual(copied, {}, f"queries sharing {judgements.COPIED_WORDS} consecutive words with a pattern file")
+
+    def test_word_share_is_per_batch_over_words_of_three_letters_or_more(self):
+        near = judgements.Query(0, "tune", 1, "circuit breaker qqzzxx", {"circuit-breaker": 2})
+        far = judgements.Query(0, "tune", 2, "qqzzxx xxzzqq ok", {"circuit-breaker": 2})
+        shares = judgements.answer_word_share([near, far], CORPUS)
+        self.assertAlmostEqual(shares[1], 2 / 3)
+        self.assertEqual(shares[2], 0)
 
     def check_rejected(self, line, message):
         with tempfile.TemporaryDirectory() as folder:
