@@ -91,7 +91,7 @@ std::string model_id(const std::vector<ResolvedPattern>& patterns, const LatentM
 
 }  // namespace
 
-LatentModel fit_latent_model(const std::vector<ResolvedPattern>& patterns) {
+LatentModel fit_latent_model(const std::vector<ResolvedPattern>& patterns, std::size_t rank) {
     LatentModel model;
     if (patterns.size() < 2) return model;
     const auto counts = count_stems(patterns);
@@ -133,7 +133,8 @@ LatentModel fit_latent_model(const std::vector<ResolvedPattern>& patterns) {
 
     // The range of the matrix, found from its products with random directions and sharpened by power
     // iterations; the SVD of its small projection gives the leading singular vectors.
-    const Eigen::Index sample = std::min<Eigen::Index>(kLatentRank + kOversampling, std::min(rows, columns));
+    const auto wanted = static_cast<Eigen::Index>(rank);
+    const Eigen::Index sample = std::min<Eigen::Index>(wanted + kOversampling, std::min(rows, columns));
     std::mt19937_64 random(kSeed);
     std::normal_distribution<double> normal;
     Eigen::MatrixXd directions(columns, sample);
@@ -147,23 +148,23 @@ LatentModel fit_latent_model(const std::vector<ResolvedPattern>& patterns) {
     const Eigen::MatrixXd projection = (matrix.transpose() * range).transpose();
     const Eigen::BDCSVD<Eigen::MatrixXd> svd(projection, Eigen::ComputeThinU | Eigen::ComputeThinV);
     const Eigen::VectorXd& singular = svd.singularValues();
-    Eigen::Index rank = std::min<Eigen::Index>(kLatentRank, singular.size());
-    while (rank > 0 && singular(rank - 1) <= 1e-9 * singular(0)) --rank;
-    if (rank == 0) return model;
+    Eigen::Index kept = std::min<Eigen::Index>(wanted, singular.size());
+    while (kept > 0 && singular(kept - 1) <= 1e-9 * singular(0)) --kept;
+    if (kept == 0) return model;
 
-    const Eigen::MatrixXd term_vectors = range * svd.matrixU().leftCols(rank);
+    const Eigen::MatrixXd term_vectors = range * svd.matrixU().leftCols(kept);
     for (Eigen::Index i = 0; i < rows; ++i) {
         const std::string& stem = stems[static_cast<std::size_t>(i)];
         model.terms.emplace(stem, to_floats(term_vectors.row(i).transpose() * row.at(stem).second));
     }
     // A pattern's vector is its column's coordinates scaled by the singular values (V times S), which is where
     // a query lands when its stems' vectors are summed.
-    const Eigen::MatrixXd pattern_vectors = svd.matrixV().leftCols(rank) * singular.head(rank).asDiagonal();
+    const Eigen::MatrixXd pattern_vectors = svd.matrixV().leftCols(kept) * singular.head(kept).asDiagonal();
     for (Eigen::Index j = 0; j < columns; ++j) {
         model.patterns.emplace(patterns[static_cast<std::size_t>(j)].meta.id,
                                to_floats(pattern_vectors.row(j).transpose()));
     }
-    model.id = model_id(patterns, model, rank);
+    model.id = model_id(patterns, model, kept);
     return model;
 }
 

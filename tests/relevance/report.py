@@ -130,11 +130,13 @@ flatter the engine more than any other row; batch 2's tuning split is the better
   the pattern matches in the sections that describe it (introduction, What It Is, The Problem It Solves, How
   It Works, When to Use It; `query/rerank.h`). Last, each of the 30 gains half the best of their
   scores times its cosine with the query in the corpus's latent semantic space: `pattern-indexer` fits a
-  16-dimensional truncated SVD (LSA) of the stems-by-patterns tf-idf matrix of what each pattern says it is
+  32-dimensional truncated SVD (LSA) of the stems-by-patterns tf-idf matrix of what each pattern says it is
   for (description, tags, symptoms, descriptive sections), so a query lands near patterns whose words keep
   company with its own even when it shares few of them (`indexer/latent_model.h`, `query/latent_space.h`).
-  On the tuning split this added +0.018 nDCG@10, +0.017 in 5-fold cross-validation of its two settings
-  (dimensions 8 to 30 and weights 0.3 to 1.2 did about as well). Then each gains 0.4 times the score of the
+  On the tuning split this added +0.018 nDCG@10 at 16 dimensions, +0.017 in 5-fold cross-validation of its two
+  settings (dimensions 8 to 30 and weights 0.3 to 1.2 did about as well). Measured again with batch 2 and the
+  twelve symptoms, 28 to 48 dimensions beat 16 on the whole tuning split (+0.005 to +0.011) and on the hidden
+  symptoms (+0.002 to +0.004), and 32 was kept; the weight stayed where it was. Then each gains 0.4 times the score of the
   best-scored pattern among the 30 that it is linked with by Related Patterns (either way): the editors' links
   lift the patterns that work alongside the answer (+0.012 on the tuning split, +0.011 in 5-fold
   cross-validation; shares of 0.3 to 0.7 did about as well, and from 1 on a neighbour ties the pattern that
