@@ -17,6 +17,7 @@ HOLDOUT_SHARE = 0.3
 MIN_WORDS, MAX_WORDS = 3, 20
 JUDGEMENT = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([12])$")
 COPIED_WORDS = 5  # this many consecutive words shared with a pattern file is a copied phrase
+WORD = re.compile(r"[a-z0-9']+")
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,14 @@ class QuerySetError(ValueError):
 
 def word_runs(text):
     """Every run of COPIED_WORDS consecutive words of text, lowercased: two texts sharing one share a phrase."""
-    words = re.findall(r"[a-z0-9']+", text.lower())
+    words = WORD.findall(text.lower())
     return {tuple(words[i : i + COPIED_WORDS]) for i in range(len(words) - COPIED_WORDS + 1)}
 
 
 def answer_word_share(queries, corpus_dir):
     """{batch: the mean share of a query's words of three letters or more found anywhere in its first answer's
     file}: how near to the corpus's own wording each batch was written."""
-    words = lambda text: {word for word in re.findall(r"[a-z0-9']+", text.lower()) if len(word) >= 3}
+    words = lambda text: {word for word in WORD.findall(text.lower()) if len(word) >= 3}
     files = {path.stem: words(path.read_text(encoding="utf-8")) for path in Path(corpus_dir, "patterns").glob("*/*.md")}
     shares = defaultdict(list)
     for query in queries:
