@@ -6,25 +6,20 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text_words.h"
+
 namespace pai {
 namespace {
 
-bool is_word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '\'';
-}
-
 /// The words of one whitespace-separated token, lowercased.
 void append_words(std::string_view token, std::vector<std::string>& words) {
-    std::string word;
-    for (const char c : token) {
-        if (is_word_char(c)) {
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
-        }
+    std::size_t start = 0;
+    while (start < token.size()) {
+        std::size_t end = start;
+        while (end < token.size() && is_word_char(token[end])) ++end;
+        if (end > start) words.push_back(ascii_lowercase(token.substr(start, end - start)));
+        start = end + 1;
     }
-    if (!word.empty()) words.push_back(std::move(word));
 }
 
 bool starts_at(const std::vector<std::string>& words, std::size_t at, const std::vector<std::string>& phrase) {

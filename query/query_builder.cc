@@ -9,6 +9,7 @@
 
 #include "schema.h"
 #include "stopwords.h"
+#include "text_words.h"
 
 namespace pai {
 namespace {
@@ -111,11 +112,10 @@ std::string QueryBuilder::corrected(std::string_view text) const {
             continue;
         }
         std::size_t end = i;
-        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '\'')) ++end;
+        while (end < text.size() && is_word_char(text[end])) ++end;
         std::string word(text.substr(i, end - i));
         const bool is_field = end < text.size() && text[end] == ':';
-        std::string lowered = word;
-        for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string lowered = ascii_lowercase(word);
         if (!is_field && is_correctable(lowered)) {
             const unsigned distance = lowered.size() < 8 ? 1 : 2;
             const std::string suggestion = db_.get_spelling_suggestion(lowered, distance);

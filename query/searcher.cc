@@ -19,6 +19,7 @@
 #include "search_error.h"
 #include "similar.h"
 #include "symptom_match.h"
+#include "text_words.h"
 
 namespace pai {
 namespace {
@@ -28,13 +29,6 @@ constexpr std::size_t kMaxTermsScannedForSuggest = 4000;
 // No background model (a term frequency lookup per word of the text) and not exhaustive: the first good
 // window is enough for a one-line snippet, and costs a fraction of the exhaustive search.
 constexpr unsigned kSnippetFlags = 0;
-
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 /// Xapian's English stemmer behind a cache: a snippet stems every word of its hit's text, and the same
 /// words come back search after search, so this takes most of the cost out of snippets.
@@ -326,10 +320,10 @@ std::vector<SimilarPattern> Searcher::similar(std::string_view id, std::size_t l
 std::vector<Suggestion> Searcher::suggest(std::string_view prefix, std::size_t limit) {
     return guarded([&] {
         std::vector<Suggestion> out;
-        const std::string typed = lowercase(prefix);
+        const std::string typed = ascii_lowercase(prefix);
         if (typed.find_first_not_of(' ') == std::string::npos || limit == 0) return out;
         for (const auto& title : opened_->titles) {
-            const std::string lowered = lowercase(title.title);
+            const std::string lowered = ascii_lowercase(title.title);
             const auto at = lowered.find(typed);
             if (at != std::string::npos && (at == 0 || !std::isalnum(static_cast<unsigned char>(lowered[at - 1])))) {
                 out.push_back({title.title, "title", title.id});
