@@ -1,12 +1,14 @@
 # Shared by scripts/serve and scripts/test: Debian packages and the CMake build.
 # shellcheck shell=bash
 
-# Packages needed to build and serve.
-BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-dev libboost-dev
+# Packages needed to build and serve. `cmark` is the command-line program: Debian 12's libcmark-dev ships a
+# CMake config that names /usr/bin/cmark without depending on the package that holds it.
+BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-dev cmark libboost-dev
                 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libeigen3-dev)
 # Extra packages for the test suite (clang and its runtime for the libFuzzer targets; neovim and curl for the
-# Neovim plugin's tests; chromium and nodejs for the web page's browser tests).
-TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium nodejs)
+# Neovim plugin's tests; chromium, and Debian 12's Node.js 18 with npm, for the browser, editor and MCP tests,
+# whose npm packages are pinned in their lock files to versions that run on Node 18).
+TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium nodejs npm)
 # xapian-tcpsrv for the remote shard test.
 TEST_PACKAGES+=(xapian-tools)
 # Extra packages for bench/run (not part of scripts/test): Google Benchmark, SQLite for the FTS5 baseline,
@@ -33,7 +35,6 @@ ensure_packages() {
 # lock file is unchanged since the last install. Install scripts are not run: nothing here needs them, and
 # optional native builds (vsce's keytar) would try to download.
 install_npm_packages() {
-  command -v npm >/dev/null || ensure_packages nodejs npm
   local dir stamp
   for dir in "$@"; do
     stamp="$dir/node_modules/.package-lock.sha256"
