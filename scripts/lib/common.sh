@@ -6,9 +6,10 @@
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-dev cmark libboost-dev
                 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libeigen3-dev)
 # Extra packages for the test suite (clang and its runtime for the libFuzzer targets; neovim and curl for the
-# Neovim plugin's tests; chromium, and Debian 12's Node.js 18 with npm, for the browser, editor and MCP tests,
-# whose npm packages are pinned in their lock files to versions that run on Node 18).
-TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium nodejs npm)
+# Neovim plugin's tests; chromium, and Debian 12's Node.js 18, for the browser, editor and MCP tests, whose npm
+# packages are pinned in their lock files to versions that run on Node 18). npm is installed apart: see
+# install_npm_packages.
+TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium nodejs)
 # xapian-tcpsrv for the remote shard test.
 TEST_PACKAGES+=(xapian-tools)
 # Extra packages for bench/run (not part of scripts/test): Google Benchmark, SQLite for the FTS5 baseline,
@@ -36,6 +37,9 @@ ensure_packages() {
 # optional native builds (vsce's keytar) would try to download.
 install_npm_packages() {
   local dir stamp
+  # Debian 12's nodejs has no npm, which is the separate `npm` package; a nodejs from elsewhere (NodeSource's,
+  # say) carries its own npm and conflicts with Debian's, so the package is installed only when npm is missing.
+  command -v npm >/dev/null || ensure_packages npm
   for dir in "$@"; do
     stamp="$dir/node_modules/.package-lock.sha256"
     if ! sha256sum --status -c "$stamp" 2>/dev/null; then
