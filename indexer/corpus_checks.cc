@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "prose_checks.h"
 #include "schema.h"
 
 namespace pai {
@@ -73,6 +74,10 @@ public:
         for (const auto& key : fm.unknown_keys) warning(key.line, "unknown front matter key '" + key.value + "'");
         for (const auto& e : fm.evidence) out.meta.evidence.push_back({e.title, e.url});
         out.sections = check_sections();
+        for (const auto& section : out.sections) {
+            if (section.id == schema::kFailureModesSection) read_failure_modes(*section.source, out);
+            for (const auto& problem : quoted_phrase_lists(*section.source)) warning(problem.line, problem.message);
+        }
         return out;
     }
 
@@ -163,6 +168,14 @@ private:
         meta.last_reviewed = date->value;
         if (!is_real_date(date->value))
             error(date->line, "last_reviewed '" + date->value + "' is not a YYYY-MM-DD date");
+    }
+
+    /// Shape problems are warnings, so upstream files with shorter entries still index (`--strict` refuses them).
+    void read_failure_modes(const MarkdownSection& section, ResolvedPattern& out) {
+        auto parsed = parse_failure_modes(section);
+        for (const auto& problem : parsed.problems) warning(problem.line, problem.message);
+        for (const auto& entry : parsed.entries) out.meta.failure_modes.push_back(entry.mode);
+        out.failure_modes = std::move(parsed.entries);
     }
 
     std::vector<ResolvedSection> check_sections() {

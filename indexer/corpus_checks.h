@@ -9,6 +9,7 @@
 
 #include "corpus_loader.h"
 #include "diagnostics.h"
+#include "failure_modes.h"
 #include "stored_document.h"
 
 namespace pai {
@@ -20,8 +21,9 @@ struct ResolvedSection {
 };
 
 struct ResolvedPattern {
-    PatternMeta meta;
+    PatternMeta meta;  ///< meta.failure_modes holds the entries of failure_modes below
     std::vector<ResolvedSection> sections;
+    std::vector<ParsedFailureMode> failure_modes;  ///< each is indexed as its own document
 };
 
 /// Checks @p corpus, reporting every problem to @p diagnostics, and returns the resolved patterns (related

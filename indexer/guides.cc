@@ -11,9 +11,11 @@
 #include <set>
 #include <sstream>
 
+#include "case_studies.h"
 #include "decision_guide_loader.h"
 #include "front_matter.h"
 #include "markdown_sections.h"
+#include "reading_paths.h"
 #include "schema.h"
 #include "stored_document.h"
 
@@ -122,6 +124,8 @@ void check_links(const std::filesystem::path& corpus_dir, const Guide& guide, co
 std::map<std::string, std::string> GuideContent::metadata() const {
     std::map<std::string, std::string> entries{{std::string(meta_key::kGuides), nlohmann::json(guides).dump()}};
     if (decision_guide) entries.emplace(meta_key::kDecisionGuide, nlohmann::json(*decision_guide).dump());
+    entries.emplace(meta_key::kCaseStudies, nlohmann::json(case_studies).dump());
+    entries.emplace(meta_key::kPaths, nlohmann::json(paths).dump());
     return entries;
 }
 
@@ -144,7 +148,11 @@ std::vector<Guide> load_guides(const std::filesystem::path& guides_dir, Diagnost
 GuideContent load_guide_content(const std::filesystem::path& corpus_dir, const std::vector<ResolvedPattern>& patterns,
                                 Diagnostics& diagnostics) {
     std::set<std::string> pattern_ids;
-    for (const auto& pattern : patterns) pattern_ids.insert(pattern.meta.id);
+    std::map<std::string, std::string> pattern_titles;
+    for (const auto& pattern : patterns) {
+        pattern_ids.insert(pattern.meta.id);
+        pattern_titles.emplace(pattern.meta.id, pattern.meta.title);
+    }
     GuideContent content;
     content.guides = load_guides(corpus_dir / "guides", diagnostics);
     std::set<std::string> guide_ids;
@@ -153,6 +161,8 @@ GuideContent load_guide_content(const std::filesystem::path& corpus_dir, const s
     const auto guide_file = corpus_dir / "decision-guide.yaml";
     if (std::filesystem::exists(guide_file))
         content.decision_guide = load_decision_guide(guide_file, pattern_ids, diagnostics);
+    content.case_studies = load_case_studies(corpus_dir / "case-studies", pattern_titles, diagnostics);
+    content.paths = load_reading_paths(corpus_dir / "paths.yaml", pattern_titles, diagnostics);
     return content;
 }
 

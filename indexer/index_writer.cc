@@ -64,7 +64,7 @@ std::string tags_as_text(const std::vector<std::string>& tags) {
 }
 
 Xapian::Document make_document(const StoredSection& stored, const PatternMeta& meta, Xapian::TermGenerator& terms,
-                               const ResolvedSection& section) {
+                               const MarkdownText& text) {
     Xapian::Document doc;
     terms.set_document(doc);
     terms.index_text(stored.title, 1, std::string(schema::kPrefixTitle));
@@ -85,14 +85,14 @@ Xapian::Document make_document(const StoredSection& stored, const PatternMeta& m
         }
     }
     // The caveat section's own words go under their own prefix, out of the default search.
-    const std::string body_prefix(section.id == schema::kCaveatSection ? schema::kPrefixCaveatText : "");
+    const std::string body_prefix(stored.section_id == schema::kCaveatSection ? schema::kPrefixCaveatText : "");
     terms.index_text(stored.section_title, kHeadingWeight, body_prefix);
     terms.increase_termpos();
-    terms.index_text(section.source->prose, prose_weight(section.id), body_prefix);
+    terms.index_text(text.prose, prose_weight(stored.section_id), body_prefix);
     terms.increase_termpos();
-    terms.index_text(section.source->code, kCodeWeight, body_prefix);
+    terms.index_text(text.code, kCodeWeight, body_prefix);
 
-    doc.add_boolean_term(schema::boolean_term(schema::kPrefixDocKind, "section"));
+    doc.add_boolean_term(schema::boolean_term(schema::kPrefixDocKind, schema::kKindSection));
     doc.add_boolean_term(schema::boolean_term(schema::kPrefixPattern, stored.pattern_id));
     doc.add_boolean_term(schema::boolean_term(schema::kPrefixPillar, stored.pillar));
     doc.add_boolean_term(schema::boolean_term(schema::kPrefixStatus, stored.status));
@@ -102,8 +102,27 @@ Xapian::Document make_document(const StoredSection& stored, const PatternMeta& m
     doc.add_value(schema::kSlotPillar, stored.pillar);
     doc.add_value(schema::kSlotStatus, stored.status);
     doc.add_value(schema::kSlotSection, stored.section_id);
+    doc.add_value(schema::kSlotSectionOfPattern,
+                  stored.section_id + schema::kSectionOfPatternSeparator + stored.pattern_id);
     doc.set_data(section_data(stored));
     return doc;
+}
+
+/// A case study as a search target: its words under their own prefix, its id as the document data.
+void add_case_studies(Xapian::WritableDatabase& db, Xapian::TermGenerator& terms, const std::vector<CaseStudy>& studies) {
+    const std::string prefix(schema::kPrefixCaseStudyText);
+    for (const auto& study : studies) {
+        Xapian::Document doc;
+        terms.set_document(doc);
+        for (const auto* field : {&study.title, &study.organisation, &study.subject, &study.description}) {
+            terms.index_text(*field, kDescriptionWeight, prefix);
+            terms.increase_termpos();
+        }
+        terms.index_text(study.text, 1, prefix);
+        doc.add_boolean_term(schema::boolean_term(schema::kPrefixDocKind, schema::kKindCaseStudy));
+        doc.set_data(study.id);
+        db.replace_document(schema::boolean_term(schema::kPrefixUniqueId, "case-study:" + study.id), doc);
+    }
 }
 
 /// Every entry of a group (a word or a phrase) becomes a key. Xapian searches a synonym value as one term, so
@@ -202,20 +221,35 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
         const auto vector = inputs.latent.patterns.find(pattern.meta.id);
         const std::string latent_value =
             vector == inputs.latent.patterns.end() ? std::string() : latent::encode(vector->second);
+        auto add = [&](const StoredSection& stored, const MarkdownText& text, const std::string& unique_key) {
+            Xapian::Document doc = make_document(stored, pattern.meta, terms, text);
+            if (!latent_value.empty()) doc.add_value(schema::kSlotLatent, latent_value);
+            db.replace_document(schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + unique_key), doc);
+            if (++sections % inputs.options.batch_size == 0) db.commit();
+        };
         for (const auto& section : pattern.sections) {
             StoredSection stored = stored_section(pattern, section, ordinal++);
             // The bodies go to per-pattern metadata; the section document keeps only what a hit needs.
-            bodies.push_back({stored.section_id, std::exchange(stored.markdown, {}), std::exchange(stored.html, {})});
-            const auto unique = schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + section.id);
-            Xapian::Document doc = make_document(stored, pattern.meta, terms, section);
-            if (!latent_value.empty()) doc.add_value(schema::kSlotLatent, latent_value);
-            db.replace_document(unique, doc);
-            if (++sections % inputs.options.batch_size == 0) db.commit();
+            bodies.push_back({stored.section_id, stored.section_title, std::exchange(stored.markdown, {}),
+                              std::exchange(stored.html, {}), stored.line, stored.line_end});
+            if (section.id != schema::kFailureModesSection || pattern.failure_modes.empty()) {
+                add(stored, {section.source->prose, section.source->code}, section.id);
+                continue;
+            }
+            // Each failure mode is a search target of its own: a query in an incident's words finds its entry.
+            for (std::size_t i = 0; i < pattern.failure_modes.size(); ++i) {
+                const auto& entry = pattern.failure_modes[i];
+                StoredSection part = failure_mode_section(stored, entry.mode, i == 0 ? stored.ordinal : ordinal++);
+                const MarkdownText text = markdown_text(entry.markdown);
+                part.text = text.prose;
+                add(part, text, section.id + "/" + schema::slugify(entry.mode.name));
+            }
         }
         db.set_metadata(std::string(meta_key::kPatternPrefix) + pattern.meta.id, nlohmann::json(pattern.meta).dump());
         db.set_metadata(std::string(meta_key::kBodiesPrefix) + pattern.meta.id, nlohmann::json(bodies).dump());
     }
     if (first) {
+        add_case_studies(db, terms, inputs.options.case_studies);
         add_synonyms(db, inputs.synonyms);
         add_latent_terms(db, inputs.latent);
         db.set_metadata(std::string(meta_key::kPillars), nlohmann::json(inputs.pillars).dump());
@@ -264,6 +298,18 @@ StoredSection stored_section(const ResolvedPattern& pattern, const ResolvedSecti
         std::move(text), source.markdown, source.html};
 }
 
+StoredSection failure_mode_section(const StoredSection& section, const FailureMode& mode, int ordinal) {
+    StoredSection part = section;
+    part.section_title = section.section_title + ": " + mode.name;
+    part.line = mode.line;
+    part.line_end = mode.line_end;
+    part.ordinal = ordinal;
+    part.text.clear();
+    part.markdown.clear();
+    part.html.clear();
+    return part;
+}
+
 BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std::vector<PillarInfo>& pillars,
                          const SynonymGroups& synonyms, const BuildOptions& options) {
     const auto start = std::chrono::steady_clock::now();
@@ -298,9 +344,10 @@ BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std
         remove_building();
         // Refuse to publish anything that does not open with every document in it.
         const Xapian::Database check(final_path.string());
-        if (check.get_doccount() != summary.sections) {
+        const auto expected = summary.sections + options.case_studies.size();
+        if (check.get_doccount() != expected) {
             throw std::runtime_error("compacted index holds " + std::to_string(check.get_doccount()) +
-                                     " documents, expected " + std::to_string(summary.sections));
+                                     " documents, expected " + std::to_string(expected));
         }
         publish_generation(index_dir, summary.generation);
     } catch (const Xapian::Error& e) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "corpus_checks.h"
+#include "guide_types.h"
 #include "index_generation.h"
 #include "latent_model.h"
 #include "stored_document.h"
@@ -26,6 +27,8 @@ struct BuildOptions {
     std::size_t writers = 0;
     /// Further metadata stored as given (key -> value), e.g. the guides and the Decision Guide (guides.h).
     std::map<std::string, std::string> extra_metadata{};
+    /// Indexed as documents of their own kind (schema::kKindCaseStudy), in the first part only.
+    std::vector<CaseStudy> case_studies{};
     /// The latent space to store; when null, build_index fits one over its own patterns. Shards built together
     /// share one fitted over all of them (build_shards), so the searcher can compare across them.
     std::shared_ptr<const LatentModel> latent{};
@@ -50,5 +53,9 @@ BuildSummary build_index(const std::vector<ResolvedPattern>& patterns, const std
 
 /// The Xapian document for one section (exposed for tests and benchmarks).
 StoredSection stored_section(const ResolvedPattern& pattern, const ResolvedSection& section, int ordinal);
+
+/// The document of one failure mode of @p section (the Failure Modes section's stored form): its heading
+/// ("Failure Modes: Name") and line range; the caller sets its text.
+StoredSection failure_mode_section(const StoredSection& section, const FailureMode& mode, int ordinal);
 
 }  // namespace pai

@@ -48,7 +48,9 @@ int main(int argc, char** argv) {
         return errors > 0 ? 1 : 0;
     }
     try {
-        const pai::BuildOptions options{.index_dir = index_dir, .extra_metadata = guide_content.metadata()};
+        const pai::BuildOptions options{.index_dir = index_dir,
+                                        .extra_metadata = guide_content.metadata(),
+                                        .case_studies = guide_content.case_studies};
         for (const auto& summary : pai::build_shards(patterns, corpus.pillars, synonyms, options, shards)) {
             std::cout << "indexed " << summary.patterns << " patterns, " << summary.sections << " sections in "
                       << summary.seconds << " s, " << summary.index_bytes << " bytes (generation " << summary.generation

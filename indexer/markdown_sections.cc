@@ -94,6 +94,40 @@ bool is_blank(std::string_view text) {
 
 }  // namespace
 
+MarkdownText markdown_text(std::string_view markdown) {
+    std::unique_ptr<cmark_node, NodeDeleter> document(
+        cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT));
+    MarkdownText text;
+    collect_text(document.get(), text.prose, text.code);
+    return text;
+}
+
+std::vector<MarkdownParagraph> paragraphs(std::string_view markdown, int first_line) {
+    std::unique_ptr<cmark_node, NodeDeleter> document(
+        cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT));
+    std::vector<MarkdownParagraph> out;
+    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(document.get()));
+    cmark_event_type event;
+    MarkdownParagraph* current = nullptr;
+    while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (type == CMARK_NODE_PARAGRAPH) {
+            if (event == CMARK_EVENT_ENTER) {
+                out.push_back({first_line + cmark_node_get_start_line(node) - 1, {}});
+                current = &out.back();
+            } else {
+                current = nullptr;
+            }
+        } else if (current && event == CMARK_EVENT_ENTER && type == CMARK_NODE_TEXT) {
+            current->text += cmark_node_get_literal(node);
+        } else if (current && (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)) {
+            current->text += ' ';
+        }
+    }
+    return out;
+}
+
 std::string render_safe_html(std::string_view markdown) {
     std::unique_ptr<char, CharDeleter> html(cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_SAFE));
     return html ? std::string(html.get()) : std::string();

@@ -24,6 +24,22 @@ struct MarkdownSection {
 /// H2 becomes a section with an empty heading when it holds anything but an H1 title.
 std::vector<MarkdownSection> split_sections(std::string_view body, int first_line);
 
+/// The plain text of a Markdown fragment, prose and code apart, as split_sections gives it for a section.
+struct MarkdownText {
+    std::string prose;
+    std::string code;
+};
+MarkdownText markdown_text(std::string_view markdown);
+
+/// One paragraph's text (code spans left out), with the source line it starts on.
+struct MarkdownParagraph {
+    int line = 0;
+    std::string text;
+};
+
+/// Every paragraph of @p markdown, whose first line is source line @p first_line, list items' included.
+std::vector<MarkdownParagraph> paragraphs(std::string_view markdown, int first_line);
+
 /// Renders Markdown to HTML with cmark in safe mode.
 std::string render_safe_html(std::string_view markdown);
 

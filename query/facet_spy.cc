@@ -60,7 +60,10 @@ private:
 class TableCounter : public FacetCounter, public Xapian::MatchSpy {
 public:
     explicit TableCounter(std::shared_ptr<const FacetTable> table)
-        : table_(std::move(table)), scores_(table_->pattern_count()), sections_(table_->value_count()) {}
+        : table_(std::move(table)),
+          scores_(table_->pattern_count()),
+          sections_(table_->value_count()),
+          section_seen_(table_->pattern_count() * table_->value_count()) {}
 
     void attach(Xapian::Enquire& enquire, double time_limit_seconds) override {
         deadline_.arm(time_limit_seconds);
@@ -74,7 +77,13 @@ public:
         if (pattern == FacetTable::kNone) return;
         if (scores_[pattern].empty()) matched_.push_back(pattern);
         scores_[pattern].add(did, weight);
-        ++sections_[table_->section_of(did)];
+        // A section with several documents (the failure modes) still counts its pattern once.
+        const std::uint32_t section = table_->section_of(did);
+        const std::size_t seen = static_cast<std::size_t>(pattern) * table_->value_count() + section;
+        if (!section_seen_[seen]) {
+            section_seen_[seen] = true;
+            ++sections_[section];
+        }
     }
 
     std::size_t pattern_count() const override { return matched_.size(); }
@@ -110,6 +119,7 @@ private:
     std::vector<PatternScore> scores_;
     std::vector<std::uint32_t> matched_;
     std::vector<std::size_t> sections_;
+    std::vector<bool> section_seen_;  ///< pattern x section value, counted already
 };
 
 /// Xapian's own value counts, which remote shards can run and send back to be merged.
@@ -119,7 +129,7 @@ public:
         : patterns_(std::move(patterns)),
           all_local_(all_local),
           by_pattern_(schema::kSlotPatternId),
-          by_section_(schema::kSlotSection) {}
+          by_section_(schema::kSlotSectionOfPattern) {}
 
     void attach(Xapian::Enquire& enquire, double time_limit_seconds) override {
         if (time_limit_seconds > 0 && all_local_) {
@@ -148,8 +158,10 @@ public:
             ++statuses[found->second.second];
         }
         std::map<std::string, std::size_t> sections;
+        // Distinct section-and-pattern values: patterns per section, however many documents each has there.
         for (auto value = by_section_.values_begin(); value != by_section_.values_end(); ++value) {
-            sections[*value] = value.get_termfreq();
+            const std::string& key = *value;
+            ++sections[key.substr(0, key.find(schema::kSectionOfPatternSeparator))];
         }
         return {sorted(pillars), sorted(statuses), sorted(sections)};
     }

@@ -78,8 +78,8 @@ public:
 
 /// How an open index counts facets: through its FacetTable when it is one local database; otherwise (several
 /// shards, or remote ones, where only Xapian's built-in match spies can run) through value counts of the
-/// pattern and section slots. Both are exact: a pattern has each section once (its unique `id#section`
-/// term), so matching section documents per section equal matching patterns per section.
+/// pattern slot and the section-of-pattern slot. Both count a pattern once per section, though its Failure
+/// Modes section is several documents.
 class FacetSource {
 public:
     /// @param layout    where @p db's shards are: one local database gets the FacetTable

@@ -35,6 +35,26 @@ Guide stored_guide(Searcher& searcher, std::string_view id) {
     return std::move(*found);
 }
 
+std::vector<CaseStudy> stored_case_studies(Searcher& searcher) {
+    const std::string stored = searcher.metadata(meta_key::kCaseStudies);
+    if (stored.empty()) return {};
+    return decode<std::vector<CaseStudy>>(stored, meta_key::kCaseStudies);
+}
+
+CaseStudy stored_case_study(Searcher& searcher, std::string_view id) {
+    auto studies = stored_case_studies(searcher);
+    const auto found = std::find_if(studies.begin(), studies.end(), [&](const CaseStudy& c) { return c.id == id; });
+    if (found == studies.end())
+        throw SearchError(ErrorKind::kNotFound, "no case study with id '" + std::string(id) + "'");
+    return std::move(*found);
+}
+
+std::vector<ReadingPath> stored_paths(Searcher& searcher) {
+    const std::string stored = searcher.metadata(meta_key::kPaths);
+    if (stored.empty()) return {};
+    return decode<std::vector<ReadingPath>>(stored, meta_key::kPaths);
+}
+
 DecisionGuide stored_decision_guide(Searcher& searcher) {
     const std::string stored = searcher.metadata(meta_key::kDecisionGuide);
     if (stored.empty()) throw SearchError(ErrorKind::kNotFound, "this index has no decision guide");

@@ -17,6 +17,15 @@ std::vector<Guide> stored_guides(Searcher& searcher);
 /// The guide @p id. @throws SearchError(kNotFound) when there is none.
 Guide stored_guide(Searcher& searcher, std::string_view id);
 
+/// Every case study in the index, by id (none for an index built without them).
+std::vector<CaseStudy> stored_case_studies(Searcher& searcher);
+
+/// The case study @p id. @throws SearchError(kNotFound) when there is none.
+CaseStudy stored_case_study(Searcher& searcher, std::string_view id);
+
+/// Every reading path, in corpus order (none for an index built without paths.yaml).
+std::vector<ReadingPath> stored_paths(Searcher& searcher);
+
 /// The Decision Guide. @throws SearchError(kNotFound) when the corpus had none.
 DecisionGuide stored_decision_guide(Searcher& searcher);
 

@@ -1,6 +1,7 @@
 /** @file
- *  @brief The guides (the Markdown files in corpus/guides/) and the Decision Guide
- * (corpus/decision-guide.yaml) as the indexer stores them in the index metadata and the daemon serves them.
+ *  @brief The guides (the Markdown files in corpus/guides/), the Decision Guide (corpus/decision-guide.yaml),
+ *  the case studies (corpus/case-studies/) and the reading paths (corpus/paths.yaml) as the indexer stores
+ *  them in the index metadata and the daemon serves them.
  */
 #pragma once
 
@@ -57,7 +58,48 @@ struct DecisionGuide {
     std::vector<GuideQuestion> questions;
 };
 
+/// A public source of a case study: a page by the organisation that runs the system.
+struct SourceRef {
+    std::string title;
+    std::string url;
+};
+
+/// A real system, described by the organisation that runs it, mapped to the patterns it uses
+/// (corpus/case-studies/<id>.md).
+struct CaseStudy {
+    std::string id;
+    std::string title;
+    std::string organisation;
+    std::string subject;  ///< the system, in one line
+    std::string description;
+    std::vector<std::string> patterns;  ///< pattern ids, as the Pattern Stack table lists them
+    std::vector<SourceRef> sources;
+    std::string last_reviewed;
+    std::string path;
+    std::vector<GuideSection> sections;  ///< System Context ... Lessons, as safe HTML
+    std::string text;                    ///< plain text of the sections, indexed for search (not stored as JSON)
+};
+
+struct PathStep {
+    std::string pattern;  ///< a pattern id
+    std::string title;    ///< that pattern's title, filled in by the indexer
+    std::string why;      ///< why this step follows the previous one
+};
+
+/// An ordered reading list for one job (corpus/paths.yaml).
+struct ReadingPath {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::vector<PathStep> steps;
+};
+
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GuideSection, id, title, html, line, line_end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SourceRef, title, url)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CaseStudy, id, title, organisation, subject, description, patterns,
+                                                sources, last_reviewed, path, sections)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PathStep, pattern, title, why)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReadingPath, id, title, description, steps)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Guide, id, title, description, order, path, sections)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RuleOut, id, reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(GuideAnswer, id, label, because, favour, rule_out, query)

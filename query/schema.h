@@ -19,6 +19,10 @@ inline constexpr Xapian::valueno kSlotPillar = 1;
 inline constexpr Xapian::valueno kSlotStatus = 2;
 inline constexpr Xapian::valueno kSlotSection = 3;
 inline constexpr Xapian::valueno kSlotLatent = 4;  ///< the pattern's vector in the latent space (latent_space.h)
+/// "section\x1fpattern-id": distinct values count patterns per section where a section has several documents
+/// (each failure mode is one), for the value-count facets of sharded indexes.
+inline constexpr Xapian::valueno kSlotSectionOfPattern = 5;
+inline constexpr char kSectionOfPatternSeparator = '\x1f';
 
 /// A field that can be named in query text (`pillar:reliability`) or given as an explicit filter.
 struct Field {
@@ -42,6 +46,16 @@ inline constexpr std::string_view kPrefixPatternText = "XM";
 /// pattern for them. It is searched only when a query asks for that section (`section:when-not-to-use`).
 inline constexpr std::string_view kPrefixCaveatText = "XN";
 inline constexpr std::string_view kCaveatSection = "when-not-to-use";
+/// The section whose `### Name` entries (Trigger, Symptom, Mitigation) are indexed one document each, so a
+/// query in the words of an incident finds the one failure mode that describes it.
+inline constexpr std::string_view kFailureModesSection = "failure-modes";
+
+/// A case study's words: kept under their own prefix so they never match a pattern search.
+inline constexpr std::string_view kPrefixCaseStudyText = "XT";
+
+/// Document kinds (kPrefixDocKind terms): pattern sections, which searches rank, and case studies.
+inline constexpr std::string_view kKindSection = "section";
+inline constexpr std::string_view kKindCaseStudy = "case-study";
 
 /// The fields the query parser knows; filters use the boolean ones.
 inline constexpr std::array<Field, 6> kFields{{
@@ -53,19 +67,20 @@ inline constexpr std::array<Field, 6> kFields{{
     {"title", kPrefixTitle, false},
 }};
 
-/// The ten sections every pattern has, in their required order.
+/// The eleven sections every pattern has, in their required order.
 struct CanonicalSection {
     std::string_view id;       ///< stable id used by the API and `section:` filters
     std::string_view heading;  ///< the heading as the corpus writes it
 };
 
-inline constexpr std::array<CanonicalSection, 10> kSections{{
+inline constexpr std::array<CanonicalSection, 11> kSections{{
     {"what-it-is", "What It Is"},
     {"problem", "The Problem It Solves"},
     {"how-it-works", "How It Works"},
     {"when-to-use", "When to Use It"},
     {"when-not-to-use", "When NOT to Use It"},
     {"trade-offs", "Trade-offs"},
+    {"failure-modes", "Failure Modes"},
     {"implementation", "Implementation Example"},
     {"tool-landscape", "Tool Landscape"},
     {"related-patterns", "Related Patterns"},

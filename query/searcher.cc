@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "case_study_search.h"
 #include "explain.h"
 #include "facet_spy.h"
 #include "index_probe.h"
@@ -280,33 +281,21 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
 
 PatternView Searcher::pattern(std::string_view id) {
     return guarded([&] {
-        auto& db = opened_->db;
         const std::string meta = opened_->pattern_meta(id);
         if (meta.empty()) throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
         PatternView view{nlohmann::json::parse(meta).get<PatternMeta>(), {}};
-        const std::string term = schema::boolean_term(schema::kPrefixPattern, id);
-        std::vector<StoredSection> sections;
-        for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) {
-            sections.push_back(stored_section(db.get_document(*posting)));
-        }
-        std::sort(sections.begin(), sections.end(),
-                  [](const StoredSection& a, const StoredSection& b) { return a.ordinal < b.ordinal; });
         if (const auto stored = opened_->pattern_metadata(meta_key::kBodiesPrefix, id); !stored.empty()) {
             for (auto& body : nlohmann::json::parse(stored).get<std::vector<SectionBody>>()) {
-                const auto section = std::find_if(sections.begin(), sections.end(), [&](const StoredSection& s) {
-                    return s.section_id == body.section_id;
-                });
-                if (section == sections.end()) continue;
-                section->markdown = std::move(body.markdown);
-                section->html = std::move(body.html);
+                view.sections.push_back({std::move(body.section_id), std::move(body.title), std::move(body.markdown),
+                                         std::move(body.html), body.line, body.line_end});
             }
-        }
-        for (auto& s : sections) {
-            view.sections.push_back(
-                {s.section_id, s.section_title, std::move(s.markdown), std::move(s.html), s.line, s.line_end});
         }
         return view;
     });
+}
+
+std::vector<std::string> Searcher::case_study_ids(std::string_view query, std::size_t limit) {
+    return guarded([&] { return match_case_studies(opened_->db, opened_->builder.stemmer(), query, limit); });
 }
 
 std::vector<SimilarPattern> Searcher::similar(std::string_view id, std::size_t limit) {

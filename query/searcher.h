@@ -50,6 +50,9 @@ public:
     std::vector<PillarInfo> pillars();
     IndexStats stats();
 
+    /// Ids of the case studies matching @p query, best first (case_study_search.h).
+    std::vector<std::string> case_study_ids(std::string_view query, std::size_t limit);
+
     /// The index metadata stored under @p key (see meta_key), or "" when there is none.
     std::string metadata(std::string_view key);
 

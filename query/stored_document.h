@@ -34,11 +34,15 @@ struct StoredSection {
     std::string html;      ///< the section rendered by cmark in safe mode
 };
 
-/// The Markdown and HTML of one section, stored per pattern under "bodies:<id>" in section order.
+/// One section as the pattern view shows it, stored per pattern under "bodies:<id>" in section order. The
+/// view reads only these: a section may be indexed as several documents (one per failure mode).
 struct SectionBody {
     std::string section_id;
+    std::string title;
     std::string markdown;
     std::string html;
+    int line = 0;
+    int line_end = 0;
 };
 
 struct RelatedRef {
@@ -49,6 +53,17 @@ struct RelatedRef {
 struct EvidenceRef {
     std::string title;
     std::string url;
+};
+
+/// One entry of a pattern's Failure Modes section: how the pattern itself fails once adopted. The three
+/// fields hold their Markdown as written (inline code and links kept).
+struct FailureMode {
+    std::string name;
+    std::string trigger;
+    std::string symptom;
+    std::string mitigation;
+    int line = 0;      ///< the `### Name` heading's source line
+    int line_end = 0;  ///< last source line of the entry
 };
 
 /// Per-pattern metadata, stored once under the metadata key "pattern:<id>".
@@ -65,6 +80,7 @@ struct PatternMeta {
     std::string last_reviewed;
     std::vector<RelatedRef> related;
     std::vector<EvidenceRef> evidence;
+    std::vector<FailureMode> failure_modes;
 };
 
 /// One pillar as listed in corpus/pillars.yaml.
@@ -78,11 +94,12 @@ struct PillarInfo {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(StoredSection, pattern_id, title, description, pillar, status, tags,
                                                 section_id, section_title, path, line, line_end, ordinal, text,
                                                 markdown, html)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SectionBody, section_id, markdown, html)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(SectionBody, section_id, title, markdown, html, line, line_end)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RelatedRef, id, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EvidenceRef, title, url)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FailureMode, name, trigger, symptom, mitigation, line, line_end)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PatternMeta, id, title, description, pillar, status, tags, symptoms,
-                                                path, last_reviewed, related, evidence)
+                                                path, last_reviewed, related, evidence, failure_modes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PillarInfo, id, name, order, description)
 
 /// Metadata keys of the index.
@@ -111,6 +128,8 @@ inline constexpr std::string_view kPatternCount = "pattern_count";    ///< decim
 inline constexpr std::string_view kBuiltAt = "built_at";              ///< ISO 8601 UTC
 inline constexpr std::string_view kGuides = "guides";                 ///< JSON array of Guide (guide_types.h)
 inline constexpr std::string_view kDecisionGuide = "decision_guide";  ///< DecisionGuide JSON, absent without one
+inline constexpr std::string_view kCaseStudies = "case_studies";      ///< JSON array of CaseStudy (guide_types.h)
+inline constexpr std::string_view kPaths = "paths";                   ///< JSON array of ReadingPath
 }  // namespace meta_key
 
 }  // namespace pai

@@ -3,6 +3,7 @@
  */
 #include "api_handlers.h"
 
+#include "library_handlers.h"
 #include "result_json.h"
 #include "schema.h"
 #include "search_error.h"
@@ -45,7 +46,9 @@ nlohmann::json get_pattern(SearcherPool& searchers, std::string_view id, const Q
     if (schema::slugify(id) != id)
         throw SearchError(ErrorKind::kNotFound, "no pattern with id '" + std::string(id) + "'");
     auto searcher = searchers.acquire();
-    return to_json(searcher->pattern(id));
+    nlohmann::json pattern = to_json(searcher->pattern(id));
+    add_used_in(*searcher, id, pattern);
+    return pattern;
 }
 
 nlohmann::json get_similar(SearcherPool& searchers, std::string_view id, const QueryParams& params) {

@@ -10,6 +10,7 @@
 #include "cors.h"
 #include "guide_handlers.h"
 #include "http_params.h"
+#include "library_handlers.h"
 #include "metrics_endpoint.h"
 #include "openapi_endpoint.h"
 #include "search_error.h"
@@ -25,7 +26,7 @@ struct Route {
     JsonHandler handler;
 };
 
-const std::array<Route, 10> kRoutes{{
+const std::array<Route, 13> kRoutes{{
     {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); }},
     {"/v1/suggest", [](SearcherPool& s, const Target& t) { return get_suggest(s, t.params); }},
     {"/v1/facets", [](SearcherPool& s, const Target& t) { return get_facets(s, t.params); }},
@@ -45,6 +46,13 @@ const std::array<Route, 10> kRoutes{{
      }},
     {"/v1/decision-guide", [](SearcherPool& s, const Target& t) { return get_decision_guide(s, t.params); }},
     {"/v1/recommend", [](SearcherPool& s, const Target& t) { return get_recommend(s, t.params); }},
+    {"/v1/case-studies", [](SearcherPool& s, const Target& t) { return get_case_studies(s, t.params); }},
+    {"/v1/case-studies/",
+     [](SearcherPool& s, const Target& t) {
+         return get_case_study(s, std::string_view(t.path).substr(std::string_view("/v1/case-studies/").size()),
+                               t.params);
+     }},
+    {"/v1/paths", [](SearcherPool& s, const Target& t) { return get_paths(s, t.params); }},
 }};
 
 http::status status_for(ErrorKind kind) {

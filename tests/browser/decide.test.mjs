@@ -48,7 +48,8 @@ test('a path through the guide gives ranked recommendations with reasons and cav
   const expected = await api(site, '/v1/recommend?answers=pain:reliability,hosting:hosted,scale:large');
   assert.deepEqual(shown.map((r) => r.id), expected.recommendations.map((r) => r.id));
   assert.ok(shown.length >= 5);
-  assert.equal(shown[0].id, 'circuit-breaker');
+  // The two patterns a hosted provider's outages at scale call for first.
+  assert.ok(['circuit-breaker', 'fallback-chain'].includes(shown[0].id), shown[0].id);
   for (const item of shown) {
     assert.ok(item.reasons.length > 0, `${item.id} has no reason`);
     assert.match(item.caveat, /^When not to use it: \S/, `${item.id} has no caveat`);

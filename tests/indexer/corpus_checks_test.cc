@@ -112,7 +112,7 @@ TEST_F(CorpusChecks, MissingSectionIsAnError) {
 TEST_F(CorpusChecks, DuplicatedSectionIsReportedAtTheSecondHeading) {
     replace_in(breaker, "## Tool Landscape\n", "## Trade-offs\n\nAgain.\n\n## Tool Landscape\n");
     expect_only(
-        "patterns/reliability/circuit-breaker.md:55: error: section 'Trade-offs' appears twice (first at line 38)");
+        "patterns/reliability/circuit-breaker.md:75: error: section 'Trade-offs' appears twice (first at line 38)");
 }
 
 TEST_F(CorpusChecks, OutOfOrderSectionIsReportedAtItsHeading) {
@@ -123,7 +123,7 @@ TEST_F(CorpusChecks, OutOfOrderSectionIsReportedAtItsHeading) {
     replace_in(breaker, "## Tool Landscape\n",
                "## When to Use It\n\nUse it when a dependency fails in bursts.\n\n## Tool Landscape\n");
     expect_only(
-        "patterns/reliability/circuit-breaker.md:51: error: section 'When to Use It' is out of order: it must come "
+        "patterns/reliability/circuit-breaker.md:71: error: section 'When to Use It' is out of order: it must come "
         "before 'When NOT to Use It'");
 }
 

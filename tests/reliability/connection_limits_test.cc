@@ -156,7 +156,7 @@ TEST_F(ConnectionLimits, MetricsCountRequestsOverHttp) {
     EXPECT_NE(reply.body.find("pai_http_requests_total{route=\"/v1/search\",status=\"400\"} 1\n"), std::string::npos);
     EXPECT_NE(reply.body.find("pai_http_request_duration_seconds_count{route=\"/v1/search\"} 4\n"), std::string::npos);
     EXPECT_NE(reply.body.find("pai_index_generation 1\n"), std::string::npos);
-    EXPECT_NE(reply.body.find("pai_index_documents 41\n"), std::string::npos);
+    EXPECT_NE(reply.body.find("pai_index_documents 52\n"), std::string::npos);
 }
 
 }  // namespace

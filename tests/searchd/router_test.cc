@@ -51,7 +51,7 @@ TEST_F(RouterTest, PatternByIdAndUnknownIdIsNotFound) {
     ASSERT_EQ(response.result(), http::status::ok);
     const auto body = json_of(response);
     EXPECT_EQ(body["id"], "circuit-breaker");
-    EXPECT_EQ(body["sections"].size(), 10u);
+    EXPECT_EQ(body["sections"].size(), 11u);
     EXPECT_TRUE(body["sections"][0].contains("html"));
     EXPECT_EQ(body["related"][0]["id"], "retry-with-backoff");
     const auto missing = get("/v1/patterns/no-such-thing");

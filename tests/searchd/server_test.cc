@@ -45,7 +45,7 @@ TEST_F(ServerTest, AnswersEveryEndpointOverHttp) {
     EXPECT_EQ(get_json(*daemon, "/v1/patterns/token-budget", 200)["title"], "Token Budget");
     EXPECT_FALSE(get_json(*daemon, "/v1/suggest?q=tok", 200)["suggestions"].empty());
     EXPECT_TRUE(get_json(*daemon, "/v1/facets", 200)["facets"].contains("status"));
-    EXPECT_EQ(get_json(*daemon, "/healthz", 200)["sections"], 41);
+    EXPECT_EQ(get_json(*daemon, "/healthz", 200)["sections"], 52);
     EXPECT_EQ(http_get(daemon->url(), "/").status, 200u);
 }
 
