@@ -1,5 +1,6 @@
 """The baseline a user could set up in an afternoon: SQLite FTS5 with bm25 over the same sections the engine
-indexes (each pattern split at its H2 headings outside code fences, one row per section), the Porter
+indexes (each pattern split at its H2 headings outside code fences, one row per section, and its Failure
+Modes section at its H3 headings, one row per failure mode, as the engine indexes them), the Porter
 tokenizer, the title column weighted, and each query's words OR'ed. A pattern ranks by its best section.
 """
 import re
@@ -12,6 +13,8 @@ import yaml
 TITLE_WEIGHT = 5.0  # bm25() column weight of the pattern title; section text counts 1
 BODY_WEIGHT = 1.0
 H2 = re.compile(r"^ {0,3}##(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
+H3 = re.compile(r"^ {0,3}###(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
+FAILURE_MODES = "failure modes"
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 TITLE = re.compile(r"^title:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 WORD = re.compile(r"\w+")
@@ -34,9 +37,10 @@ def split_front_matter(text):
     return (text[4:end], text[end + 5 :]) if end >= 0 else ("", text)
 
 
-def split_sections(body):
-    """(heading, Markdown) per H2 section of @p body; a `##` line inside a fenced code block is not a heading.
-    Text before the first H2 is a section with an empty heading when it holds anything."""
+def split_sections(body, heading_pattern=H2):
+    """(heading, Markdown) per H2 section of @p body (or per heading that @p heading_pattern matches); a
+    heading line inside a fenced code block is not one. Text before the first heading is a section with an
+    empty heading when it holds anything."""
     sections, heading, lines, fence = [], "", [], None
     for line in body.split("\n"):
         opening = FENCE.match(line)
@@ -44,10 +48,10 @@ def split_sections(body):
             fence = opening.group(1)
         elif fence is not None and line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
             fence = None
-        elif fence is None and H2.match(line):
+        elif fence is None and heading_pattern.match(line):
             if heading or "".join(lines).strip():
                 sections.append((heading, "\n".join(lines)))
-            heading, lines = (H2.match(line).group(1) or "").strip(), []
+            heading, lines = (heading_pattern.match(line).group(1) or "").strip(), []
         lines.append(line)
     if heading or "".join(lines).strip():
         sections.append((heading, "\n".join(lines)))
@@ -61,7 +65,12 @@ def load_sections(corpus_dir):
         front, body = split_front_matter(path.read_text(encoding="utf-8"))
         match = TITLE.search(front)
         title = match.group(1).strip("\"'") if match else path.stem
-        sections += [Section(path.stem, title, heading, text) for heading, text in split_sections(body)]
+        for heading, text in split_sections(body):
+            entries = split_sections(text, H3)[1:] if heading.lower() == FAILURE_MODES else []
+            if entries:
+                sections += [Section(path.stem, title, f"{heading}: {name}", entry) for name, entry in entries]
+            else:
+                sections.append(Section(path.stem, title, heading, text))
     return sections
 
 

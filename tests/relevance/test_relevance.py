@@ -118,10 +118,26 @@ class BaselineTest(unittest.TestCase):
         self.assertEqual(front, "title: \"X\"")
         self.assertEqual(baseline.split_sections(body), [("A", "## A\nbody\n")])
 
-    def test_every_corpus_pattern_has_its_ten_sections(self):
-        per_pattern = collections.Counter(section.pattern_id for section in baseline.load_sections(CORPUS))
+    def test_every_corpus_pattern_has_ten_sections_and_three_failure_modes_or_more(self):
+        sections = baseline.load_sections(CORPUS)
+        is_failure_mode = [section.heading.startswith("Failure Modes: ") for section in sections]
+        per_pattern = collections.Counter(s.pattern_id for s, mode in zip(sections, is_failure_mode) if not mode)
+        modes = collections.Counter(s.pattern_id for s, mode in zip(sections, is_failure_mode) if mode)
         self.assertEqual(len(per_pattern), len(judgements.pattern_pillars(CORPUS)))
         self.assertEqual(set(per_pattern.values()), {10})
+        self.assertEqual(set(modes), set(per_pattern))
+        self.assertGreaterEqual(min(modes.values()), 3)
+
+    def test_each_failure_mode_is_a_row_of_its_own(self):
+        with tempfile.TemporaryDirectory() as corpus:
+            pattern = Path(corpus, "patterns", "reliability", "breaker.md")
+            pattern.parent.mkdir(parents=True)
+            pattern.write_text("---\ntitle: Breaker\n---\n## Trade-offs\nSome.\n## Failure Modes\n"
+                               "### Flash Trip\n**Trigger**: a spike.\n```\n### not an entry\n```\n"
+                               "### Stuck Open\n**Trigger**: a failed probe.\n## Further Reading\nNone.\n")
+            headings = [section.heading for section in baseline.load_sections(corpus)]
+        self.assertEqual(headings, ["Trade-offs", "Failure Modes: Flash Trip", "Failure Modes: Stuck Open",
+                                    "Further Reading"])
 
     def test_the_informed_baseline_gets_one_front_matter_row_per_pattern(self):
         with tempfile.TemporaryDirectory() as corpus:
