@@ -30,7 +30,8 @@ BuildSummary index_corpus_with_guides(const std::filesystem::path& corpus_dir, c
     if (diagnostics.error_count() > 0) {
         throw std::runtime_error("fixture corpus has errors: " + diagnostics.all().front().message);
     }
-    return build_index(patterns, corpus.pillars, {}, {.index_dir = index_dir, .extra_metadata = content.metadata()});
+    return build_index(patterns, corpus.pillars, {},
+                       {.index_dir = index_dir, .extra_metadata = content.metadata(), .case_studies = content.case_studies});
 }
 
 }  // namespace pai::test
