@@ -41,7 +41,9 @@ int main(int argc, char** argv) {
     for (const auto& p : patterns) sections += p.sections.size();
     const std::size_t errors = diagnostics.error_count(strict);
     if (check_only || errors > 0) {
-        std::cout << "checked " << patterns.size() << " patterns (" << sections << " sections), skipped "
+        std::cout << "checked " << patterns.size() << " patterns (" << sections << " sections), "
+                  << guide_content.case_studies.size() << " case studies, " << guide_content.paths.size()
+                  << " reading paths, skipped "
                   << corpus.skipped_files << " other files: " << errors << " errors, "
                   << (strict ? 0 : diagnostics.warning_count()) << " warnings\n";
         if (errors > 0 && !check_only) std::cerr << "pattern-indexer: index left unchanged\n";
