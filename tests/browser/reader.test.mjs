@@ -92,3 +92,27 @@ test('an unknown pattern shows a not-found page', async () => {
   await page.waitForSelector('.error-view h1');
   assert.equal(await page.locator('.error-view h1').textContent(), 'Not found');
 });
+
+test('the reader links the case studies and reading paths that use a pattern, and both pages open', async () => {
+  const pattern = await api(site, '/v1/patterns/hybrid-search');
+  assert.ok(pattern.case_studies.length > 0 && pattern.paths.length > 0, 'hybrid-search is used by both');
+  const page = await openPattern('hybrid-search');
+  const links = await page.$$eval('.in-practice a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, [...pattern.case_studies.map((s) => `/?case-study=${s.id}`),
+    ...pattern.paths.map((p) => `/?path=${p.id}`)]);
+
+  await page.click(`.in-practice a[href="/?case-study=${pattern.case_studies[0].id}"]`);
+  await page.waitForSelector('article.case-study h1');
+  assert.equal(await page.locator('article.case-study h1').textContent(), pattern.case_studies[0].title);
+  const headings = await page.$$eval('article.case-study .guide-section h2', (hs) => hs.map((x) => x.textContent));
+  assert.deepEqual(headings, ['System Context', 'The Engineering Problem', 'Pattern Stack', 'What They Measured',
+    'Lessons']);
+  assert.ok(await page.locator('article.case-study .toc a[href="/?pattern=hybrid-search"]').count() === 1);
+
+  const path = (await api(site, '/v1/paths')).paths.find((p) => p.id === pattern.paths[0].id);
+  await page.goto(site.url(`/?path=${path.id}`));
+  await page.waitForSelector('article.reading-path h1');
+  const steps = await page.$$eval('.path-steps li a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(steps, path.steps.map((s) => `/?pattern=${s.pattern}`));
+  await page.close();
+});

@@ -3,6 +3,7 @@ import { renderHome, renderPillar } from './browse.js';
 import { DecideView } from './decide.js';
 import { fill, h } from './dom.js';
 import { renderGuide } from './guides.js';
+import { renderCaseStudy, renderPath } from './library.js';
 import { renderPattern } from './reader.js';
 import { focusFirstHit, hasFilters, isSearch, searchState, searchUrl, SearchView } from './search.js';
 
@@ -26,6 +27,8 @@ const page = (render) => async (token) => {
 function viewFor(params) {
   if (params.has('pattern')) return ['reader', page((el) => renderPattern(el, params.get('pattern')))];
   if (params.has('guide')) return ['guides', page((el) => renderGuide(el, params.get('guide')))];
+  if (params.has('case-study')) return ['library', page((el) => renderCaseStudy(el, params.get('case-study')))];
+  if (params.has('path')) return ['library', page((el) => renderPath(el, params.get('path')))];
   if (params.has('browse')) return ['browse', page((el) => renderPillar(el, params.get('browse')))];
   const current = (token) => () => token === renderCount;
   if (params.has('decide')) return ['decide', (token) => decide.show(params.get('decide'), current(token))];

@@ -2,6 +2,7 @@
 import { ApiError, cached, getJson, pillarsById } from './api.js';
 import { fill, guideHref, h, patternHref, pillarHref, plural, statusBadge, STATUS_LABELS, STATUSES } from './dom.js';
 import { exampleList } from './examples.js';
+import { libraryLists } from './library.js';
 
 /** "9 validated in production, 3 emerging" as small badges with counts. */
 function maturityCounts(byStatus) {
@@ -11,7 +12,8 @@ function maturityCounts(byStatus) {
 }
 
 export async function renderHome(container) {
-  const [{ pillars }, { guides }] = await Promise.all([cached('/v1/pillars'), cached('/v1/guides')]);
+  const [{ pillars }, { guides }, library] = await Promise.all([cached('/v1/pillars'), cached('/v1/guides'),
+    libraryLists()]);
   const total = pillars.reduce((n, p) => n + p.patterns, 0);
   document.title = 'Production AI Patterns';
   fill(container,
@@ -31,7 +33,8 @@ export async function renderHome(container) {
       h('ul', { class: 'pillar-grid' }, pillars.map((p) => h('li', { class: 'pillar-card' },
         h('h3', {}, h('a', { href: pillarHref(p.id) }, p.name)),
         h('p', {}, p.description),
-        maturityCounts(p.by_status))))));
+        maturityCounts(p.by_status))))),
+    library);
 }
 
 export async function renderPillar(container, id) {

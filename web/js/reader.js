@@ -1,6 +1,7 @@
 /** @file The pattern reader: metadata, status with its evidence, section anchors, sections and related patterns. */
 import { getJson, pillarsById } from './api.js';
 import { corpusHtml, fill, h, patternHref, pillarHref, plural, searchHref, statusBadge } from './dom.js';
+import { inPracticeBlock } from './library.js';
 
 const STATUS_MEANING = {
   'validated-in-production': 'At least two public write-ups describe running this in production.',
@@ -71,5 +72,5 @@ export async function renderPattern(container, id) {
       h('p', { class: 'source' }, 'Source: ', h('code', {}, pattern.path),
         pattern.last_reviewed ? ` \u00b7 last reviewed ${pattern.last_reviewed}` : '')),
     h('div', { class: 'reader' }, sidebar(pattern),
-      h('div', { class: 'reader-body' }, evidenceBlock(pattern), sections))));
+      h('div', { class: 'reader-body' }, evidenceBlock(pattern), inPracticeBlock(pattern), sections))));
 }
