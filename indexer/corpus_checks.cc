@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "pattern_links.h"
 #include "prose_checks.h"
 #include "schema.h"
 
@@ -183,7 +184,7 @@ private:
         std::map<std::string, int> seen;  // canonical id -> line
         std::size_t next_expected = 0;
         for (const auto& section : source_.sections) {
-            ResolvedSection resolved{std::string(schema::kIntroSection), section.heading, &section};
+            ResolvedSection resolved{std::string(schema::kIntroSection), section.heading, &section, {}};
             if (!section.heading.empty()) resolved.id = schema::section_id_for_heading(section.heading);
             if (auto position = schema::canonical_position(resolved.id)) {
                 if (auto previous = seen.find(resolved.id); previous != seen.end()) {
@@ -211,6 +212,29 @@ private:
         return out;
     }
 };
+
+}  // namespace
+
+namespace {
+
+/// Links the pattern ids each section names, and reports an id-shaped code span in When NOT to Use It or
+/// Related Patterns that names no pattern (a warning, so upstream files still index; `--strict` refuses it).
+void link_and_check_ids(std::vector<ResolvedPattern>& resolved, const std::map<std::string, const PatternSource*>& by_id,
+                        Diagnostics& diagnostics) {
+    const auto targets = pattern_link_targets(resolved);
+    for (auto& pattern : resolved) {
+        const PatternSource& source = *by_id.at(pattern.meta.id);
+        for (auto& section : pattern.sections) {
+            section.html = link_pattern_ids(section.source->html, targets, pattern.meta.id, "../");
+            if (section.id != schema::kCaveatSection && section.id != schema::kRelatedSection) continue;
+            for (const auto& mention : id_mentions(section.source->markdown, section.source->line)) {
+                if (!targets.contains(mention.id))
+                    diagnostics.warning(source.path, mention.line, "'" + mention.id + "' in " + section.title +
+                                                                       " names no pattern in the corpus");
+            }
+        }
+    }
+}
 
 }  // namespace
 
@@ -253,6 +277,7 @@ std::vector<ResolvedPattern> check_corpus(const Corpus& corpus, Diagnostics& dia
             pattern.meta.related.push_back({id, resolved[position_by_id.at(id)].meta.title});
         }
     }
+    link_and_check_ids(resolved, by_id, diagnostics);
     return resolved;
 }
 

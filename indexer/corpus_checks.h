@@ -18,6 +18,7 @@ struct ResolvedSection {
     std::string id;     ///< canonical id, or the heading's slug
     std::string title;  ///< the heading as written
     const MarkdownSection* source = nullptr;
+    std::string html;  ///< source->html with the pattern ids it names linked (pattern_links.h)
 };
 
 struct ResolvedPattern {

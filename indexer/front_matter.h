@@ -1,5 +1,5 @@
 /** @file
- *  @brief Splits a Markdown file into YAML front matter and body (cmark 0.30 has no front matter support)
+ *  @brief Splits a Markdown file into YAML front matter and body (cmark has no front matter support)
  *  and reads the front matter with yaml-cpp, keeping source line numbers for every value.
  */
 #pragma once

@@ -295,7 +295,7 @@ StoredSection stored_section(const ResolvedPattern& pattern, const ResolvedSecti
         meta.id,         meta.title,      meta.description, meta.pillar,
         meta.status,     meta.tags,       section.id,       section.title.empty() ? "Introduction" : section.title,
         meta.path,       source.line,     source.line_end,  ordinal,
-        std::move(text), source.markdown, source.html};
+        std::move(text), source.markdown, section.html.empty() ? source.html : section.html};
 }
 
 StoredSection failure_mode_section(const StoredSection& section, const FailureMode& mode, int ordinal) {

@@ -1,11 +1,14 @@
 /** @file
- *  @brief cmark-based section splitting and plain-text extraction.
+ *  @brief cmark-gfm-based section splitting, plain-text extraction and safe HTML with GitHub's extensions.
  */
 #include "markdown_sections.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
+#include <array>
 #include <memory>
+#include <mutex>
 
 namespace pai {
 namespace {
@@ -16,9 +19,15 @@ struct NodeDeleter {
 struct IterDeleter {
     void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
+struct ParserDeleter {
+    void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
 struct CharDeleter {
     void operator()(char* text) const { free(text); }  // cmark allocates its output with malloc
 };
+
+/// The GitHub extensions the served HTML is rendered with: pipe tables, bare-URL autolinks, ~~strikethrough~~.
+constexpr std::array<const char*, 3> kHtmlExtensions{"table", "autolink", "strikethrough"};
 
 bool is_block(cmark_node_type type) {
     return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM ||
@@ -129,7 +138,20 @@ std::vector<MarkdownParagraph> paragraphs(std::string_view markdown, int first_l
 }
 
 std::string render_safe_html(std::string_view markdown) {
-    std::unique_ptr<char, CharDeleter> html(cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_SAFE));
+    // Registering the extensions writes a global registry: once, before any thread parses.
+    static std::once_flag registered;
+    std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
+    // Safe mode (the default in cmark-gfm, asked for anyway): raw HTML and javascript:/data: links are dropped.
+    const int options = CMARK_OPT_SAFE;
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+    for (const char* name : kHtmlExtensions) {
+        if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), extension);
+    }
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, NodeDeleter> document(cmark_parser_finish(parser.get()));
+    std::unique_ptr<char, CharDeleter> html(
+        cmark_render_html(document.get(), options, cmark_parser_get_syntax_extensions(parser.get())));
     return html ? std::string(html.get()) : std::string();
 }
 

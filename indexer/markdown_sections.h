@@ -40,7 +40,7 @@ struct MarkdownParagraph {
 /// Every paragraph of @p markdown, whose first line is source line @p first_line, list items' included.
 std::vector<MarkdownParagraph> paragraphs(std::string_view markdown, int first_line);
 
-/// Renders Markdown to HTML with cmark in safe mode.
+/// Renders Markdown to HTML with cmark-gfm in safe mode, with the table, autolink and strikethrough extensions.
 std::string render_safe_html(std::string_view markdown);
 
 }  // namespace pai

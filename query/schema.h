@@ -49,6 +49,8 @@ inline constexpr std::string_view kCaveatSection = "when-not-to-use";
 /// The section whose `### Name` entries (Trigger, Symptom, Mitigation) are indexed one document each, so a
 /// query in the words of an incident finds the one failure mode that describes it.
 inline constexpr std::string_view kFailureModesSection = "failure-modes";
+/// The section that names related patterns by link; with kCaveatSection, where ids in code must exist.
+inline constexpr std::string_view kRelatedSection = "related-patterns";
 
 /// A case study's words: kept under their own prefix so they never match a pattern search.
 inline constexpr std::string_view kPrefixCaseStudyText = "XT";

@@ -23,8 +23,8 @@ public:
         ResolvedPattern pattern;
         pattern.meta.id = id;
         pattern.meta.description = description;
-        pattern.sections.push_back({"problem", "The Problem It Solves", &source(problem)});
-        pattern.sections.push_back({"implementation", "Implementation Example", &source(example)});
+        pattern.sections.push_back({"problem", "The Problem It Solves", &source(problem), {}});
+        pattern.sections.push_back({"implementation", "Implementation Example", &source(example), {}});
         patterns_.push_back(std::move(pattern));
     }
     const std::vector<ResolvedPattern>& patterns() const { return patterns_; }

@@ -60,6 +60,26 @@ TEST(RenderSafeHtml, DropsJavascriptLinks) {
     EXPECT_EQ(html.find("javascript:"), std::string::npos);
 }
 
+TEST(RenderSafeHtml, RendersGitHubTablesAutolinksAndStrikethrough) {
+    const std::string html = render_safe_html(
+        "| Tool | Kind |\n| --- | --- |\n| `vllm` | server |\n\nSee https://example.org/x and ~~old~~ advice.\n");
+    EXPECT_NE(html.find("<table>"), std::string::npos);
+    EXPECT_NE(html.find("<th>Tool</th>"), std::string::npos);
+    EXPECT_NE(html.find("<td><code>vllm</code></td>"), std::string::npos);
+    EXPECT_NE(html.find("<a href=\"https://example.org/x\">https://example.org/x</a>"), std::string::npos);
+    EXPECT_NE(html.find("<del>old</del>"), std::string::npos);
+}
+
+TEST(RenderSafeHtml, ExtensionsKeepSafeMode) {
+    const std::string html = render_safe_html(
+        "| a | b |\n| --- | --- |\n| <script>x()</script> | [c](javascript:alert(1)) |\n\n"
+        "<img src=x onerror=alert(1)> www.example.org/<script>\n");
+    EXPECT_NE(html.find("<table>"), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+    EXPECT_EQ(html.find("javascript:"), std::string::npos);
+    EXPECT_EQ(html.find("onerror"), std::string::npos);
+}
+
 TEST(SectionIds, HeadingVariantsMapToCanonicalIds) {
     EXPECT_EQ(schema::section_id_for_heading("When not to use it"), "when-not-to-use");
     EXPECT_EQ(schema::section_id_for_heading("WHEN NOT TO USE IT"), "when-not-to-use");
