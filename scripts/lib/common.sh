@@ -1,15 +1,16 @@
 # Shared by scripts/serve and scripts/test: Debian packages and the CMake build.
 # shellcheck shell=bash
 
-# Packages needed to build and serve. `cmark` is the command-line program: Debian 12's libcmark-dev ships a
-# CMake config that names /usr/bin/cmark without depending on the package that holds it.
-BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-dev cmark libboost-dev
-                nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libeigen3-dev)
+# Packages needed to build and serve; Markdown is rendered by GitHub's cmark fork with its extensions (tables,
+# autolinks, strikethrough). `nodejs` (Debian 12's Node.js 18) runs the `npm ci` that installs the page's vendored
+# browser code in web/vendor (mermaid, which draws the patterns' diagrams); pattern-searchd serves it with the page.
+BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+                libboost-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libeigen3-dev nodejs)
 # Extra packages for the test suite (clang and its runtime for the libFuzzer targets; neovim and curl for the
-# Neovim plugin's tests; chromium, and Debian 12's Node.js 18, for the browser, editor and MCP tests, whose npm
-# packages are pinned in their lock files to versions that run on Node 18). npm is installed apart: see
-# install_npm_packages.
-TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium nodejs)
+# Neovim plugin's tests; chromium for the browser tests. Node.js for the browser, editor and MCP tests comes with
+# BUILD_PACKAGES; their npm packages are pinned in their lock files to versions that run on Node 18). npm is
+# installed apart: see install_npm_packages.
+TEST_PACKAGES=(libgtest-dev libgmock-dev python3 python3-yaml clang libclang-rt-14-dev neovim curl chromium)
 # xapian-tcpsrv for the remote shard test.
 TEST_PACKAGES+=(xapian-tools)
 # Extra packages for bench/run (not part of scripts/test): Google Benchmark, SQLite for the FTS5 baseline,

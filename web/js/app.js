@@ -1,6 +1,7 @@
 /** @file The page's router: the URL is the state, links become history entries, and the search box drives it all. */
 import { renderHome, renderPillar } from './browse.js';
 import { DecideView } from './decide.js';
+import { renderDiagrams } from './diagrams.js';
 import { fill, h } from './dom.js';
 import { renderGuide } from './guides.js';
 import { renderCaseStudy, renderPath } from './library.js';
@@ -21,7 +22,9 @@ let typingTimer = 0;
 const page = (render) => async (token) => {
   const target = document.createElement('div');
   await render(target);
-  if (token === renderCount) view.replaceChildren(...target.childNodes);
+  if (token !== renderCount) return;
+  view.replaceChildren(...target.childNodes);
+  renderDiagrams(view);
 };
 
 function viewFor(params) {

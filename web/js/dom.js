@@ -122,36 +122,12 @@ export function corpusHtml(html, { fromGuide = false } = {}) {
       pre.setAttribute('aria-label', lang ? `${lang[1]} code` : 'code');
     }
   }
-  for (const p of root.querySelectorAll('p')) {
-    const table = pipeTable(p);
-    if (table) p.replaceWith(table);
-  }
   for (const table of root.querySelectorAll('table')) {
     const wrap = h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Table' });
     table.replaceWith(wrap);
     wrap.append(table);
   }
   return root;
-}
-
-const PIPE_ROW = /^\|.*\|$/;
-const DELIMITER_ROW = /^\|(\s*:?-{3,}:?\s*\|)+$/;
-
-/**
- * cmark (CommonMark, no GFM extensions) leaves pipe tables such as the Tool Landscape as one paragraph whose lines
- * are the rows; this turns such a paragraph back into a table. Cell contents keep cmark's safe inline HTML.
- */
-function pipeTable(paragraph) {
-  const rows = paragraph.innerHTML.split('\n').map((row) => row.trim());
-  if (rows.length < 2 || !DELIMITER_ROW.test(rows[1]) || !rows.every((row) => PIPE_ROW.test(row))) return null;
-  const cells = (row) => row.slice(1, -1).split('|').map((cell) => cell.trim());
-  const line = (row, tag) => {
-    const tr = document.createElement('tr');
-    for (const cell of cells(row)) tr.append(Object.assign(document.createElement(tag), { innerHTML: cell }));
-    return tr;
-  };
-  return h('table', {}, h('thead', {}, line(rows[0], 'th')),
-    h('tbody', {}, rows.slice(2).map((row) => line(row, 'td'))));
 }
 
 /** Text with `pattern-id` code spans turned into links to those patterns (used for caveats). */
