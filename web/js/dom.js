@@ -108,15 +108,15 @@ export function corpusHtml(html, { fromGuide = false } = {}) {
   for (const pre of root.querySelectorAll('pre')) {
     pre.setAttribute('tabindex', '0');
     const code = pre.querySelector('code');
-    // Patterns draw diagrams as Mermaid or as ASCII art in `text` blocks; they stay text (no remote renderer).
+    // Patterns draw diagrams as Mermaid (drawn as SVG by diagrams.js once on screen, the source kept as the
+    // text alternative) or as ASCII art in `text` blocks, which stays text.
     const mermaid = code?.classList.contains('language-mermaid');
     const diagram = mermaid || (!fromGuide && code?.classList.contains('language-text'));
     if (diagram) {
-      const kind = mermaid ? 'Diagram (Mermaid source)' : 'Diagram';
-      const figure = h('figure', { class: 'diagram' }, h('figcaption', {}, kind));
+      const figure = h('figure', { class: 'diagram' }, h('figcaption', {}, 'Diagram'));
       pre.replaceWith(figure);
       figure.append(pre);
-      pre.setAttribute('aria-label', kind);
+      pre.setAttribute('aria-label', 'Diagram');
     } else if (code) {
       const lang = /language-(\w+)/.exec(code.className);
       pre.setAttribute('aria-label', lang ? `${lang[1]} code` : 'code');
