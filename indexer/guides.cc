@@ -15,6 +15,7 @@
 #include "decision_guide_loader.h"
 #include "front_matter.h"
 #include "markdown_sections.h"
+#include "pattern_links.h"
 #include "reading_paths.h"
 #include "schema.h"
 #include "stored_document.h"
@@ -162,6 +163,11 @@ GuideContent load_guide_content(const std::filesystem::path& corpus_dir, const s
     if (std::filesystem::exists(guide_file))
         content.decision_guide = load_decision_guide(guide_file, pattern_ids, diagnostics);
     content.case_studies = load_case_studies(corpus_dir / "case-studies", pattern_titles, diagnostics);
+    // A case study's Pattern Stack names its patterns by id: in the served HTML they link with their titles.
+    const auto targets = pattern_link_targets(patterns);
+    for (auto& study : content.case_studies) {
+        for (auto& section : study.sections) section.html = link_pattern_ids(section.html, targets, "", "../patterns/");
+    }
     content.paths = load_reading_paths(corpus_dir / "paths.yaml", pattern_titles, diagnostics);
     return content;
 }

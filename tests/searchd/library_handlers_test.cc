@@ -74,7 +74,11 @@ TEST_F(LibraryRoutes, ACaseStudyComesWithItsSectionsAndSources) {
     const auto study = json_ok("/v1/case-studies/fixture-assistant");
     ASSERT_EQ(study["sections"].size(), 5u);
     EXPECT_EQ(study["sections"][0]["title"], "System Context");
-    EXPECT_NE(study["sections"][2]["html"].get<std::string>().find("<code>circuit-breaker</code>"), std::string::npos);
+    // The Pattern Stack's ids link to their patterns, with their titles, in the served HTML.
+    EXPECT_NE(study["sections"][2]["html"].get<std::string>().find(
+                  "<a class=\"pattern-link\" href=\"../patterns/reliability/circuit-breaker.md\" title=\"circuit-breaker\">"),
+              std::string::npos);
+    EXPECT_NE(study["sections"][2]["html"].get<std::string>().find("<table>"), std::string::npos);
     EXPECT_EQ(study["sources"][0]["url"], "https://example.org/one");
 }
 

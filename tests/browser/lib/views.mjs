@@ -10,6 +10,11 @@ export const VIEWS = {
   },
   pillar: { path: '/?browse=reliability', ready: (page) => page.waitForSelector('.pattern-list') },
   guide: { path: '/?guide=getting-started', ready: (page) => page.waitForSelector('article.guide .guide-section') },
+  'case-study': {
+    path: '/?case-study=pinterest-text-to-sql',
+    ready: (page) => page.waitForSelector('article.case-study .guide-section table'),
+  },
+  path: { path: '/?path=rag-over-your-documents', ready: (page) => page.waitForSelector('.path-steps li') },
   decide: {
     path: '/?decide=pain:reliability,hosting:hosted,scale:large',
     ready: (page) => page.waitForFunction(() => document.querySelector('.rec-body .rec')
