@@ -68,7 +68,8 @@ TEST(PatternLinks, TheCorpusChecksLinkSectionsAndReportUnknownAlternatives) {
 
     test::write_file(breaker, test::read_file(test::fixtures_dir() / "corpus/patterns/reliability/circuit-breaker.md"));
     Diagnostics clean;
-    patterns = check_corpus(load_corpus(root, clean), clean);
+    const Corpus corpus = load_corpus(root, clean);  // the resolved sections point into it
+    patterns = check_corpus(corpus, clean);
     const auto found = std::find_if(patterns.begin(), patterns.end(),
                                     [](const ResolvedPattern& p) { return p.meta.id == "circuit-breaker"; });
     ASSERT_NE(found, patterns.end());
