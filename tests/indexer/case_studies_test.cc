@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 
 #include "reading_paths.h"
 #include "test_support.h"
@@ -16,18 +15,6 @@ const std::map<std::string, std::string> kTitles{
     {"circuit-breaker", "Circuit Breaker"}, {"token-budget", "Token Budget"},
     {"retry-with-backoff", "Retry with Backoff"}, {"input-sanitization", "Input Sanitization"},
     {"fallback-chain", "Fallback Chain"}, {"llm-gateway", "LLM Gateway"}};
-
-/// Every diagnostic as "file:line: error|warning: message", the path relative to @p root.
-std::vector<std::string> lines_of(const Diagnostics& diagnostics, const std::filesystem::path& root) {
-    std::vector<std::string> lines;
-    for (auto d : diagnostics.all()) {
-        d.path = d.path.lexically_relative(root);
-        std::ostringstream out;
-        print(out, d, false);
-        lines.push_back(out.str().substr(0, out.str().size() - 1));
-    }
-    return lines;
-}
 
 /// The fixture case study, copied so each test can break one thing in it.
 class CaseStudies : public ::testing::Test {
@@ -46,7 +33,7 @@ protected:
         if (diagnostics.error_count() > 0) {
             EXPECT_TRUE(studies.empty());  // a file with errors is left out
         }
-        return lines_of(diagnostics, dir);
+        return test::diagnostic_lines(diagnostics, dir);
     }
     std::string replaced(const std::string& from, const std::string& to) {
         std::string text = fixture;
@@ -127,7 +114,7 @@ protected:
     std::vector<std::string> problems(const std::string& yaml) {
         Diagnostics diagnostics;
         load(yaml, diagnostics);
-        return lines_of(diagnostics, temp.path());
+        return test::diagnostic_lines(diagnostics, temp.path());
     }
 };
 

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 
 #include <algorithm>
 
@@ -126,14 +125,7 @@ protected:
     std::vector<std::string> problems() {
         Diagnostics diagnostics;
         check_corpus(load_corpus(root, diagnostics), diagnostics);
-        std::vector<std::string> lines;
-        for (auto d : diagnostics.all()) {
-            d.path = d.path.lexically_relative(root);
-            std::ostringstream out;
-            print(out, d, true);
-            lines.push_back(out.str().substr(0, out.str().size() - 1));
-        }
-        return lines;
+        return test::diagnostic_lines(diagnostics, root, true);
     }
 };
 

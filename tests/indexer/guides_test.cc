@@ -28,14 +28,7 @@ protected:
     std::vector<std::string> problems() {
         Diagnostics diagnostics;
         load(diagnostics);
-        std::vector<std::string> lines;
-        for (auto d : diagnostics.all()) {
-            d.path = d.path.lexically_relative(root);
-            std::ostringstream out;
-            print(out, d, false);
-            lines.push_back(out.str().substr(0, out.str().size() - 1));
-        }
-        return lines;
+        return test::diagnostic_lines(diagnostics, root);
     }
 };
 

@@ -65,4 +65,18 @@ CommandResult run_command(const std::string& command) {
     return result;
 }
 
+std::vector<std::string> diagnostic_lines(const Diagnostics& diagnostics, const std::filesystem::path& root,
+                                          bool strict) {
+    std::vector<std::string> lines;
+    for (auto d : diagnostics.all()) {
+        d.path = d.path.lexically_relative(root);
+        std::ostringstream out;
+        print(out, d, strict);
+        std::string line = out.str();
+        line.pop_back();  // print ends each diagnostic with a newline
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
 }  // namespace pai::test

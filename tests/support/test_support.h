@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
 
 namespace pai::test {
 
@@ -30,6 +33,11 @@ void write_file(const std::filesystem::path& path, std::string_view content);
 
 /// Copies the fixture corpus into @p destination and returns the copy's root.
 std::filesystem::path copy_fixture_corpus(const std::filesystem::path& destination);
+
+/// Every diagnostic as "path:line: error|warning: message", the path relative to @p root; with @p strict,
+/// warnings print as errors (as `--strict` does).
+std::vector<std::string> diagnostic_lines(const Diagnostics& diagnostics, const std::filesystem::path& root,
+                                          bool strict = false);
 
 struct CommandResult {
     int exit_code = -1;
