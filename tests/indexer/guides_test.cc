@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 
 #include "corpus_loader.h"
 #include "stored_document.h"
