@@ -101,4 +101,18 @@ nlohmann::json to_json(const std::vector<SimilarPattern>& similar) {
     return list;
 }
 
+nlohmann::json to_json(const PatternGraph& graph) {
+    auto nodes = nlohmann::json::array();
+    for (const auto& n : graph.nodes) {
+        nodes.push_back({{"id", n.id},
+                         {"title", n.title},
+                         {"description", n.description},
+                         {"pillar", n.pillar},
+                         {"status", n.status}});
+    }
+    auto edges = nlohmann::json::array();
+    for (const auto& e : graph.edges) edges.push_back({{"source", e.source}, {"target", e.target}});
+    return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+}
+
 }  // namespace pai

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "pattern_graph.h"
 #include "search_types.h"
 
 namespace pai {
@@ -16,5 +17,6 @@ nlohmann::json to_json(const PatternView& view);
 nlohmann::json to_json(const std::vector<Suggestion>& suggestions);
 nlohmann::json to_json(const std::vector<PillarInfo>& pillars);
 nlohmann::json to_json(const std::vector<SimilarPattern>& similar);
+nlohmann::json to_json(const PatternGraph& graph);
 
 }  // namespace pai

@@ -115,6 +115,7 @@ struct Searcher::Opened {
     std::vector<Xapian::Database> shards;
     QueryBuilder builder;
     std::vector<RelatedRef> titles;
+    std::vector<GraphNode> graph_nodes;  ///< every pattern, for the map (see graph())
     SymptomMatcher symptoms{builder.stemmer()};
     LatentSpace latent{shards};
     RelatedGraph related;
@@ -122,7 +123,7 @@ struct Searcher::Opened {
     Xapian::Stem snippet_stemmer{new CachedStemmer};  ///< the builder's stemmer, cached (Xapian owns it)
 
 private:
-    /// Fills titles and returns each pattern's pillar and status, from every shard's metadata.
+    /// Fills titles and graph_nodes and returns each pattern's pillar and status, from every shard's metadata.
     PatternAttributes load_patterns() {
         PatternAttributes attributes;
         const std::string prefix(meta_key::kPatternPrefix);
@@ -130,6 +131,7 @@ private:
             for (auto key = shard.metadata_keys_begin(prefix); key != shard.metadata_keys_end(prefix); ++key) {
                 auto meta = nlohmann::json::parse(shard.get_metadata(*key)).get<PatternMeta>();
                 titles.push_back({meta.id, meta.title});
+                graph_nodes.push_back({meta.id, meta.title, meta.description, meta.pillar, meta.status});
                 for (const auto& link : meta.related) related.link(meta.id, link.id);
                 symptoms.add(meta.id, meta.symptoms);
                 attributes.try_emplace(meta.id, meta.pillar, meta.status);
@@ -357,6 +359,10 @@ std::vector<PillarInfo> Searcher::pillars() {
         if (stored.empty()) return std::vector<PillarInfo>{};
         return nlohmann::json::parse(stored).get<std::vector<PillarInfo>>();
     });
+}
+
+PatternGraph Searcher::graph() {
+    return guarded([&] { return make_pattern_graph(opened_->graph_nodes, opened_->related); });
 }
 
 std::string Searcher::metadata(std::string_view key) {

@@ -14,6 +14,7 @@
 
 #include "index_generation.h"
 #include "index_set.h"
+#include "pattern_graph.h"
 #include "query_builder.h"
 #include "search_limits.h"
 #include "search_types.h"
@@ -40,6 +41,9 @@ public:
 
     /// Up to @p limit patterns like @p id. @throws SearchError(kNotFound) for unknown ids.
     std::vector<SimilarPattern> similar(std::string_view id, std::size_t limit);
+
+    /// Every pattern and the Related Patterns links between them (pattern_graph.h).
+    PatternGraph graph();
 
     /// Completions for search-as-you-type: matching titles first, then indexed words.
     std::vector<Suggestion> suggest(std::string_view prefix, std::size_t limit);

@@ -1,11 +1,12 @@
 /** @file
- *  @brief The case study and reading path endpoints.
+ *  @brief The case study, reading path and pattern graph endpoints.
  */
 #include "library_handlers.h"
 
 #include <algorithm>
 
 #include "guide_store.h"
+#include "result_json.h"
 #include "schema.h"
 #include "search_error.h"
 #include "search_types.h"
@@ -55,6 +56,12 @@ nlohmann::json get_paths(SearcherPool& searchers, const QueryParams& params) {
     params.require_only({});
     auto searcher = searchers.acquire();
     return {{"paths", stored_paths(*searcher)}};
+}
+
+nlohmann::json get_graph(SearcherPool& searchers, const QueryParams& params) {
+    params.require_only({});
+    auto searcher = searchers.acquire();
+    return to_json(searcher->graph());
 }
 
 void add_used_in(Searcher& searcher, std::string_view id, nlohmann::json& pattern_json) {

@@ -26,7 +26,7 @@ struct Route {
     JsonHandler handler;
 };
 
-const std::array<Route, 13> kRoutes{{
+const std::array<Route, 14> kRoutes{{
     {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); }},
     {"/v1/suggest", [](SearcherPool& s, const Target& t) { return get_suggest(s, t.params); }},
     {"/v1/facets", [](SearcherPool& s, const Target& t) { return get_facets(s, t.params); }},
@@ -53,6 +53,7 @@ const std::array<Route, 13> kRoutes{{
                                t.params);
      }},
     {"/v1/paths", [](SearcherPool& s, const Target& t) { return get_paths(s, t.params); }},
+    {"/v1/graph", [](SearcherPool& s, const Target& t) { return get_graph(s, t.params); }},
 }};
 
 http::status status_for(ErrorKind kind) {

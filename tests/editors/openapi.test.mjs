@@ -43,6 +43,7 @@ const calls = {
   '/v1/case-studies': [['/v1/case-studies', 200], ['/v1/case-studies?q=breaker&limit=2', 200], ['/v1/case-studies?limit=x', 400]],
   '/v1/case-studies/{id}': [['/v1/case-studies/fixture-assistant', 200], ['/v1/case-studies/no-such-study', 404], ['/v1/case-studies/x?x=1', 400]],
   '/v1/paths': [['/v1/paths', 200], ['/v1/paths?x=1', 400]],
+  '/v1/graph': [['/v1/graph', 200], ['/v1/graph?x=1', 400]],
   '/v1/guides': [['/v1/guides', 200], ['/v1/guides?x=1', 400]],
   '/v1/guides/{id}': [['/v1/guides/getting-started', 200], ['/v1/guides/no-such-guide', 404], ['/v1/guides/getting-started?x=1', 400]],
   '/v1/decision-guide': [['/v1/decision-guide', 200], ['/v1/decision-guide', 404, noGuide], ['/v1/decision-guide?x=1', 400]],

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "fixture_index.h"
@@ -133,6 +135,24 @@ TEST_F(LibraryRoutes, ASearchInAnIncidentsWordsFindsTheFailureModeEntry) {
     EXPECT_EQ(hit["section_title"], "Failure Modes: Stuck Open");
     EXPECT_EQ(hit["line"], 56);
     EXPECT_EQ(hit["line_end"], 60);  // its last non-blank line
+}
+
+TEST_F(LibraryRoutes, TheGraphHoldsEveryPatternAndEachRelatedLinkOnce) {
+    const auto graph = json_ok("/v1/graph");
+    std::vector<std::string> ids;
+    for (const auto& node : graph["nodes"]) ids.push_back(node["id"]);
+    EXPECT_EQ(ids, (std::vector<std::string>{"circuit-breaker", "input-sanitization", "retry-with-backoff",
+                                             "second-budget", "token-budget"}));
+    EXPECT_EQ(graph["nodes"][0]["pillar"], "reliability");
+    EXPECT_EQ(graph["nodes"][0]["status"], "validated-in-production");
+    EXPECT_EQ(graph["nodes"][3]["title"], "Second Token Budget");
+    // circuit-breaker and retry-with-backoff list each other; that is one edge.
+    EXPECT_EQ(graph["edges"], nlohmann::json::parse(R"([
+        {"source": "circuit-breaker", "target": "retry-with-backoff"},
+        {"source": "circuit-breaker", "target": "second-budget"},
+        {"source": "circuit-breaker", "target": "token-budget"},
+        {"source": "input-sanitization", "target": "token-budget"}])"));
+    EXPECT_EQ(get("/v1/graph?pillar=reliability").result(), http::status::bad_request);
 }
 
 }  // namespace
