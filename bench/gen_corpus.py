@@ -18,11 +18,19 @@ import shutil
 import sys
 
 SECTIONS = ["What It Is", "The Problem It Solves", "How It Works", "When to Use It", "When NOT to Use It",
-            "Trade-offs", "Implementation Example", "Tool Landscape", "Related Patterns", "Further Reading"]
+            "Trade-offs", "Failure Modes", "Implementation Example", "Tool Landscape", "Related Patterns",
+            "Further Reading"]
+FAILURE_MODES = "Failure Modes"
+FAILURE_MODE_FIELDS = ("Trigger", "Symptom", "Mitigation")
+FAILURE_MODES_PER_PATTERN = 3  # the least --check --strict accepts
 STATUSES = ["proposed", "emerging", "validated-in-production"]
 EVIDENCE_NEEDED = {"proposed": 0, "emerging": 1, "validated-in-production": 2}
 SENTENCE_END = re.compile(r"[.!?]$")
 LIST_ITEM = re.compile(r"^(\s*)([-*]|\d+\.)\s+")
+# Learnt text keeps no pattern ids as code (they would name patterns this corpus lacks), no double quotes (strung
+# together they read as quoted search phrases) and no Failure Modes markup (entries are written whole).
+ID_CODE_SPAN = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)+)`")
+FAILURE_MODE_MARKUP = re.compile(r"^###\s+.*$|\*\*(?:Trigger|Symptom|Mitigation)\*\*:", re.MULTILINE)
 
 
 class Bigrams:
@@ -101,6 +109,7 @@ class Model:
                     continue
                 shape[heading.strip()] = blocks_of(section_body)
                 prose = re.sub(r"```.*?```", " ", section_body, flags=re.DOTALL)
+                prose = FAILURE_MODE_MARKUP.sub(" ", ID_CODE_SPAN.sub(r"\1", prose)).replace('"', "")
                 self.by_section[heading.strip()].learn(" ".join(LIST_ITEM.sub("", line) for line in prose.split("\n")))
             if len(shape) == len(SECTIONS):
                 self.shapes.append(shape)
@@ -136,6 +145,9 @@ def pattern_file(model, rng, index, ids, titles, pillar):
     shape = rng.choice(model.shapes)
     for heading in SECTIONS:
         out += [f"## {heading}", ""]
+        if heading == FAILURE_MODES:
+            out += failure_modes(model.by_section[heading], rng)
+            continue
         previous_was_item = False
         for block in shape[heading]:
             if block[0] == "code":
@@ -153,11 +165,21 @@ def pattern_file(model, rng, index, ids, titles, pillar):
     return "\n".join(out).replace("\n\n\n", "\n\n").rstrip("\n") + "\n"
 
 
+def failure_modes(bigrams, rng):
+    """Three entries in the shape --check --strict wants: a `### Name`, then Trigger, Symptom and Mitigation."""
+    out = []
+    for _ in range(FAILURE_MODES_PER_PATTERN):
+        out += [f"### {bigrams.words(rng, rng.randint(2, 4)).rstrip('.').title()}", ""]
+        out += [f"**{field}**: {bigrams.words(rng, rng.randint(10, 24))}" for field in FAILURE_MODE_FIELDS] + [""]
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=pathlib.Path, required=True, help="the bundled corpus to learn from")
     parser.add_argument("--out", type=pathlib.Path, required=True, help="directory to (re)create")
-    parser.add_argument("--sections", type=int, required=True, help="section documents wanted (10 per pattern)")
+    parser.add_argument("--sections", type=int, required=True,
+                        help=f"sections wanted ({len(SECTIONS)} per pattern, not counting failure-mode entries)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
