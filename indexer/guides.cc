@@ -163,8 +163,11 @@ GuideContent load_guide_content(const std::filesystem::path& corpus_dir, const s
     if (std::filesystem::exists(guide_file))
         content.decision_guide = load_decision_guide(guide_file, pattern_ids, diagnostics);
     content.case_studies = load_case_studies(corpus_dir / "case-studies", pattern_titles, diagnostics);
-    // A case study's Pattern Stack names its patterns by id: in the served HTML they link with their titles.
+    // Guides and case studies (a Pattern Stack names its patterns by id) link the ids they name, with titles.
     const auto targets = pattern_link_targets(patterns);
+    for (auto& guide : content.guides) {
+        for (auto& section : guide.sections) section.html = link_pattern_ids(section.html, targets, "", "../patterns/");
+    }
     for (auto& study : content.case_studies) {
         for (auto& section : study.sections) section.html = link_pattern_ids(section.html, targets, "", "../patterns/");
     }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 
 #include "corpus_loader.h"
 #include "stored_document.h"
@@ -96,6 +97,23 @@ TEST_F(Guides, RepeatedHeadingAnchorIsAnError) {
     write_file(root / "guides/glossary.md", "---\ntitle: Glossary\ndescription: Terms.\n---\n## Terms\n\n## terms!\n");
     EXPECT_EQ(problems(), std::vector<std::string>{
                               "guides/glossary.md:7: error: heading 'terms!' repeats an earlier one's anchor"});
+}
+
+TEST_F(Guides, PatternIdsAsCodeLinkToTheirPatternsWithTitles) {
+    write_file(root / "guides/glossary.md", "---\ntitle: Glossary\ndescription: Terms.\n---\n"
+               "Pair `circuit-breaker` with `no-such-pattern`; `validated-in-production` is a status.\n");
+    Diagnostics diagnostics;
+    const auto content = load(diagnostics);
+    const auto glossary = std::find_if(content.guides.begin(), content.guides.end(),
+                                       [](const Guide& g) { return g.id == "glossary"; });
+    ASSERT_NE(glossary, content.guides.end());
+    const auto& html = glossary->sections[0].html;
+    EXPECT_NE(html.find("<a class=\"pattern-link\" href=\"../patterns/reliability/circuit-breaker.md\" "
+                        "title=\"circuit-breaker\">Circuit Breaker</a>"),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("<code>no-such-pattern</code>"), std::string::npos);  // not a pattern: stays code
+    EXPECT_NE(html.find("<code>validated-in-production</code>"), std::string::npos);
 }
 
 TEST_F(Guides, MetadataHoldsTheGuidesAndTheDecisionGuide) {
