@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { openSite } from './lib/harness.mjs';
+import { openSite, VIEWPORTS } from './lib/harness.mjs';
 import { openView, VIEWS } from './lib/views.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,7 +33,7 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
   test(`the phone layout of the results has no violations in ${colorScheme} mode`, async () => {
-    const page = await site.page({ colorScheme, viewport: { width: 360, height: 780 } });
+    const page = await site.page({ colorScheme, viewport: VIEWPORTS.phone });
     await openView(site, page, 'results');
     await page.locator('.filters summary').click();
     assert.deepEqual(await violations(page), []);

@@ -27,7 +27,9 @@ test('home lists the ten pillars with their descriptions and counts at each matu
     assert.deepEqual(card.counts, ['validated-in-production', 'emerging', 'proposed'].map((s) => pillar.by_status[s]));
   });
   assert.equal(await page.locator('.hero .example').count(), 6);
-  assert.equal(await page.locator('.start-card').count(), 4);  // Decision Guide and the three guides
+  // The Decision Guide, the pattern map and the three guides.
+  assert.deepEqual(await page.$$eval('.start-card', (cards) => cards.map((c) => c.getAttribute('href'))),
+    ['/?decide', '/?graph', '/?guide=getting-started', '/?guide=contributing', '/?guide=glossary']);
 });
 
 test('a pillar page lists every pattern of the pillar with its status, grouped by maturity', async () => {

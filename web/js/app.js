@@ -6,7 +6,9 @@ import { fill, h } from './dom.js';
 import { renderGuide } from './guides.js';
 import { renderCaseStudy, renderPath } from './library.js';
 import { renderPattern } from './reader.js';
-import { focusFirstHit, hasFilters, isSearch, searchState, searchUrl, SearchView } from './search.js';
+import {
+  focusFirstHit, graphState, graphUrl, hasFilters, isSearch, searchState, searchUrl, SearchView,
+} from './search.js';
 
 const TYPING_DELAY_MS = 120;
 
@@ -14,6 +16,7 @@ const view = document.getElementById('view');
 const input = document.getElementById('q');
 const search = new SearchView(view, navigate);
 const decide = new DecideView(view, navigate);
+let graph = null;  // the map's view, loaded with its code the first time the map is opened
 let renderCount = 0;
 let renderedSearch = null;  // location.search of the view on screen
 let typingTimer = 0;
@@ -27,6 +30,12 @@ const page = (render) => async (token) => {
   renderDiagrams(view);
 };
 
+async function showGraph(params, isCurrent) {
+  const { GraphView } = await import('./graph.js');
+  graph ||= new GraphView(view, navigate);
+  return graph.show(graphState(params), isCurrent);
+}
+
 function viewFor(params) {
   if (params.has('pattern')) return ['reader', page((el) => renderPattern(el, params.get('pattern')))];
   if (params.has('guide')) return ['guides', page((el) => renderGuide(el, params.get('guide')))];
@@ -34,6 +43,7 @@ function viewFor(params) {
   if (params.has('path')) return ['library', page((el) => renderPath(el, params.get('path')))];
   if (params.has('browse')) return ['browse', page((el) => renderPillar(el, params.get('browse')))];
   const current = (token) => () => token === renderCount;
+  if (params.has('graph')) return ['graph', (token) => showGraph(params, current(token))];
   if (params.has('decide')) return ['decide', (token) => decide.show(params.get('decide'), current(token))];
   if (isSearch(params)) return ['search', (token) => search.show(searchState(params), current(token))];
   return ['browse', page(renderHome)];
@@ -89,6 +99,11 @@ export function navigate(href, { replace = false, keepFocus = false } = {}) {
 function commitQuery() {
   clearTimeout(typingTimer);
   const params = new URLSearchParams(location.search);
+  if (params.has('graph')) {
+    // On the map the search box rings the patterns that answer it.
+    navigate(graphUrl({ ...graphState(params), q: input.value }), { replace: true, keepFocus: true });
+    return;
+  }
   const inSearch = isSearch(params);
   const state = inSearch
     ? { ...searchState(params), q: input.value }
@@ -125,8 +140,8 @@ document.addEventListener('click', (event) => {
   const modified = event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
   if (event.defaultPrevented || event.button !== 0 || modified) return;
   const link = event.target.closest('a[href]');
-  if (!link || link.target || link.hasAttribute('download')) return;
-  const url = new URL(link.href);
+  if (!link || link.getAttribute('target') || link.hasAttribute('download')) return;
+  const url = new URL(link.getAttribute('href'), location.href);  // an SVG link's href is not a string
   if (url.origin !== location.origin || url.pathname !== '/') return;
   if (url.search === location.search && url.hash) return;  // an anchor on this page: the browser scrolls
   event.preventDefault();

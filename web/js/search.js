@@ -39,6 +39,17 @@ export function searchUrl(state) {
   return parts.length ? `/?${parts.join('&')}` : '/';
 }
 
+/** The pattern map's state (/?graph, /?graph=list): the search whose hits it rings and its pillar and status filters. */
+export function graphState(params) {
+  return { ...searchState(params), section: [], list: params.get('graph') === 'list' };
+}
+
+/** The URL of a map state; q and the filters are written as searchUrl writes them. */
+export function graphUrl(state) {
+  const rest = searchUrl({ ...state, section: [] }).replace(/^\/\??/, '');
+  return `/?graph${state.list ? '=list' : ''}${rest ? `&${rest}` : ''}`;
+}
+
 /**
  * One page of hits, with facet counts that follow the query. Counts of a facet with values selected leave that
  * facet's own filter out, so the other values still show what choosing them would add.

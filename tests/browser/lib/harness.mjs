@@ -19,11 +19,11 @@ const SERVER_LIFETIME_S = 600;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 780 } };
+export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
-/** Starts pattern-searchd and resolves with its base URL once it prints the line naming it. */
-function startServer() {
-  const child = spawn('timeout', [String(SERVER_LIFETIME_S), env('PAI_SEARCHD'), '--index', env('PAI_INDEX'),
+/** Starts pattern-searchd over @p index and resolves with its base URL once it prints the line naming it. */
+function startServer(index) {
+  const child = spawn('timeout', [String(SERVER_LIFETIME_S), env('PAI_SEARCHD'), '--index', index,
     '--web', env('PAI_WEB'), '--listen', '127.0.0.1:0', '--threads', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
   // The request log is kept quiet unless the daemon dies early.
   let log = '';
@@ -40,10 +40,10 @@ function startServer() {
 
 /**
  * One test file's site: the daemon, the browser and helpers. playwright gives every launch a fresh temporary
- * --user-data-dir; no browser is ever downloaded.
+ * --user-data-dir; no browser is ever downloaded. @p index defaults to the bundled corpus's (PAI_INDEX).
  */
-export async function openSite() {
-  const server = await startServer();
+export async function openSite({ index = env('PAI_INDEX') } = {}) {
+  const server = await startServer(index);
   const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const foreign = [];

@@ -15,6 +15,15 @@ export const VIEWS = {
     ready: (page) => page.waitForSelector('article.case-study .guide-section table'),
   },
   path: { path: '/?path=rag-over-your-documents', ready: (page) => page.waitForSelector('.path-steps li') },
+  graph: {
+    path: '/?graph&q=provider%20keeps%20timing%20out%20at%20peak',
+    ready: (page) => page.waitForFunction(() => document.querySelector('.graph-svg .node.hit')
+      && /ringed/.test(document.querySelector('.graph-status')?.textContent || '')),
+  },
+  'graph-list': {
+    path: '/?graph=list&q=provider%20keeps%20timing%20out%20at%20peak',
+    ready: (page) => page.waitForFunction(() => document.querySelector('.graph-list .graph-item.hit')),
+  },
   decide: {
     path: '/?decide=pain:reliability,hosting:hosted,scale:large',
     ready: (page) => page.waitForFunction(() => document.querySelector('.rec-body .rec')
