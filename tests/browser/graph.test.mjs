@@ -106,6 +106,19 @@ test("the search's ten best answers are ringed and listed, and typing on the map
   assert.deepEqual(await ids(page, '.node.hit'), injection.map((hit) => hit.id).sort());
 });
 
+test('a search links to the same search on the map, with its filters', async () => {
+  const page = await site.page();
+  await page.goto(site.url(`/?q=${encodeURIComponent(QUERY)}&pillar=reliability`));
+  await page.locator('.map-link a').click();
+  await page.waitForSelector('.graph-svg.has-hits .node.hit');
+  const params = new URL(page.url()).searchParams;
+  assert.ok(params.has('graph'));
+  assert.equal(params.get('q'), QUERY);
+  assert.equal(params.get('pillar'), 'reliability');
+  assert.ok(await page.locator('#g-pillar-reliability').isChecked());
+  assert.deepEqual(await ids(page, '.node.hit'), (await ringed(QUERY)).map((hit) => hit.id).sort());
+});
+
 test('the keyboard reaches the map once, moves between patterns with the arrows and opens one with Enter', async () => {
   const page = await site.page();
   await page.goto(site.url('/?graph'));

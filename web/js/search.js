@@ -84,6 +84,7 @@ function buildLayout(pillars, onFacetChange) {
     h('h1', { id: 'results-heading', class: 'visually-hidden', tabindex: '-1' }, 'Search results'),
     h('nav', { class: 'suggestions', 'aria-label': 'Suggestions' }),
     h('p', { class: 'result-status', role: 'status' }),
+    h('p', { class: 'map-link' }),
     h('p', { class: 'did-you-mean' }),
     h('ol', { class: 'hits', id: 'hits', onkeydown: onHitsKey }),
     h('div', { class: 'more' }));
@@ -216,6 +217,8 @@ export class SearchView {
 
     const scope = state.q ? ` for \u201c${state.q}\u201d` : '';
     fill(root.querySelector('.result-status'), `${plural(result.total, 'pattern')}${scope}`);
+    fill(root.querySelector('.map-link'), state.q.trim() && result.total
+      ? h('a', { href: graphUrl({ ...state, list: false }) }, 'See the best answers on the pattern map') : []);
     fill(root.querySelector('.did-you-mean'), result.did_you_mean ? ['Did you mean ',
       h('a', { href: searchUrl({ ...state, q: result.did_you_mean }) }, result.did_you_mean), '?'] : []);
     const hits = root.querySelector('.hits');
