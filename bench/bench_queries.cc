@@ -5,6 +5,10 @@
 
 #include <cctype>
 #include <cstdio>
+#include <fstream>
+#include <stdexcept>
+
+#include "stopwords.h"
 
 namespace pai::bench {
 namespace {
@@ -47,7 +51,52 @@ void append_all(std::string& out, std::string_view key, const std::vector<std::s
     }
 }
 
+/// The words of @p text (ASCII letters and digits, lowercased) but the engine's stop words, each quoted, joined
+/// by OR: FTS5 reads no operator and, like the engine, skips "our", "the" and "keeps".
+std::string fts5_any_word(std::string_view text) {
+    std::string out;
+    std::string word;
+    const auto flush = [&] {
+        if (word.empty() || is_stop_word(word)) return word.clear();
+        out += (out.empty() ? "\"" : " OR \"") + word + '"';
+        word.clear();
+    };
+    for (const unsigned char c : text) {
+        if (std::isalnum(c)) word += static_cast<char>(std::tolower(c));
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+std::vector<std::string> tab_fields(const std::string& line) {
+    std::vector<std::string> fields;
+    for (std::size_t start = 0;;) {
+        const std::size_t tab = line.find('\t', start);
+        fields.push_back(line.substr(start, tab - start));
+        if (tab == std::string::npos) return fields;
+        start = tab + 1;
+    }
+}
+
 }  // namespace
+
+std::vector<BenchQuery> judged_mix(const std::filesystem::path& queries_tsv) {
+    constexpr std::size_t kTextColumn = 2;  // split, batch, query, judgements
+    std::ifstream in(queries_tsv);
+    if (!in) throw std::runtime_error("cannot read " + queries_tsv.string());
+    std::vector<BenchQuery> mix;
+    std::string line;
+    std::getline(in, line);  // the header
+    while (std::getline(in, line)) {
+        const auto fields = tab_fields(line);
+        if (fields.size() <= kTextColumn || fields[kTextColumn].empty()) continue;
+        const std::string& query = fields[kTextColumn];
+        mix.push_back({kMixName, text(query), fts5_any_word(query)});
+    }
+    if (mix.empty()) throw std::runtime_error(queries_tsv.string() + " holds no queries");
+    return mix;
+}
 
 const std::vector<BenchQuery>& bench_queries() {
     static const std::vector<BenchQuery> queries{

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,14 @@ struct BenchQuery {
 /// Short keyword, broad pair, long problem description, filtered, phrase, operators, wildcard, misspelling
 /// and the empty browse.
 const std::vector<BenchQuery>& bench_queries();
+
+/// The name every query of the judged mix carries: benchmarks over the mix cycle through all of them.
+inline constexpr std::string_view kMixName = "mix";
+
+/// The judged queries of @p queries_tsv (tests/relevance/queries.tsv: its third column), in file order, each a
+/// plain text search, in FTS5 as its words quoted and OR-joined. @throws std::runtime_error for an unreadable file
+/// or one with no queries.
+std::vector<BenchQuery> judged_mix(const std::filesystem::path& queries_tsv);
 
 /// The /v1/search query string (`q=...&pillar=...`) for @p query, percent-encoded.
 std::string url_query(const BenchQuery& query);

@@ -10,7 +10,8 @@ import pathlib
 import statistics
 import sys
 
-QUERIES = ["keyword", "broad_pair", "problem_description", "pillar_filter", "status_section_filter", "phrase",
+MIX = "mix"  # the judged queries of tests/relevance/queries.tsv, each call the next of them
+QUERIES = [MIX, "keyword", "broad_pair", "problem_description", "pillar_filter", "status_section_filter", "phrase",
            "required_excluded", "wildcard", "misspelled", "browse"]
 CORPORA = ["bundled", "10k", "100k"]
 VARIANTS = ["xapian_top10", "search", "search_json", "fts5_top10", "fts5_full"]
@@ -39,6 +40,8 @@ def benchmark_runs(raw):
         for key in ("patterns", "hits", "json_bytes"):
             if key in entry:
                 slot["counters"][key] = entry[key]
+        for key in ("p50_us", "p99_us"):  # of single calls, per repetition
+            slot.setdefault(key, []).append(entry.get(key, 0))
     return runs
 
 
@@ -63,8 +66,8 @@ WHY = {
                   "the `Xapian top-10` column, which does none of these.",
     "daemon": "The daemon is CPU-bound at the in-process cost: its worker threads (one per core, 2 here, sharing "
               "them with wrk) each spend the full-search time per request, so throughput is about "
-              "2 ÷ that time and p99 at 32 connections is the queue of 16 requests per worker. 8,000 req/s on "
-              "2 cores needs ≤ ~200 µs of CPU per request, HTTP and JSON included.",
+              "2 ÷ that time and p99 at 32 connections is the queue of 16 requests per worker. 5,000 req/s on "
+              "2 cores shared with wrk needs ≤ ~300 µs of CPU per request, HTTP and JSON included.",
     "100k": "At 100k sections the broad pair matches most sections, and a pattern's score sums the BM25 "
             "weights of all its matching sections, so every match must be weighted: the single pass "
             "(`get_mset` with check_at_least = the document count, the facet spy adding each weight to its "
@@ -81,30 +84,35 @@ WHY = {
 
 
 def targets(raw, runs):
+    """Issue 24's targets, the judged mix first; all are cold-cache figures (the daemon caches no results)."""
     rows = []
-    bundled = {q: median(runs[("search_json", "bundled", q)]["real"]) for q in QUERIES}
-    bundled_cpu = {q: median(runs[("search_json", "bundled", q)]["cpu"]) for q in QUERIES}
-    worst = max(bundled, key=bundled.get)
-    rows.append(("Bundled corpus, full search (facets, snippets, JSON) in-process, p50 ≤ 300 µs for every query",
-                 f"worst `{worst}` {bundled[worst]:.0f} µs wall ({bundled_cpu[worst]:.0f} µs CPU); "
-                 f"median of the ten {median(list(bundled.values())):.0f} µs",
-                 verdict(bundled[worst] <= 300)))
-    at32 = {q: raw["wrk"]["bundled"][q]["32"] for q in QUERIES}
-    p99 = {q: median([r["p99_us"] for r in runs_]) for q, runs_ in at32.items()}
-    rps = {q: median([r["rps"] for r in runs_]) for q, runs_ in at32.items()}
-    worst_p99, worst_rps = max(p99, key=p99.get), min(rps, key=rps.get)
-    rows.append(("Bundled corpus through pattern-searchd, 32 connections: p99 ≤ 5 ms for every query",
-                 f"worst `{worst_p99}` {p99[worst_p99] / 1000:.2f} ms", verdict(p99[worst_p99] <= 5000)))
-    rows.append(("… and ≥ 8,000 requests/s for every query",
-                 f"lowest `{worst_rps}` {rps[worst_rps]:,.0f} req/s; median of the ten "
-                 f"{median(list(rps.values())):,.0f}", verdict(rps[worst_rps] >= 8000)))
+    mix_wrk = raw["wrk"]["bundled"][MIX]
+    wrk_median = lambda level, key: median([r[key] for r in mix_wrk[level]])
+    p50_one, p99_32, rps_32 = wrk_median("1", "p50_us"), wrk_median("32", "p99_us"), wrk_median("32", "rps")
+    rows.append(("Judged mix through pattern-searchd, 1 connection: p50 ≤ 0.5 ms",
+                 f"{p50_one / 1000:.2f} ms (p99 {wrk_median('1', 'p99_us') / 1000:.2f} ms, "
+                 f"{wrk_median('1', 'rps'):,.0f} req/s)", verdict(p50_one <= 500)))
+    rows.append(("… 32 connections: ≥ 5,000 req/s", f"{rps_32:,.0f} req/s", verdict(rps_32 >= 5000)))
+    rows.append(("… 32 connections: p99 ≤ 10 ms", f"{p99_32 / 1000:.2f} ms", verdict(p99_32 <= 10000)))
+    mix = runs[("search_json", "bundled", MIX)]
+    p50_mix = median(mix["p50_us"])
+    rows.append(("In-process full search (facets, snippets, JSON), p50 over the judged mix ≤ 300 µs",
+                 f"{p50_mix:.0f} µs (p99 {median(mix['p99_us']):.0f} µs, mean {median(mix['real']):.0f} µs)",
+                 verdict(p50_mix <= 300)))
+    ratio = {q: median(runs[("search_json", "bundled", q)]["real"]) / median(runs[("xapian_top10", "bundled", q)]["real"])
+             for q in QUERIES}
+    worst_ratio = max(ratio, key=ratio.get)
+    rows.append(("… and ≤ 3× Xapian's own top-10 on every bench query (the mix included)",
+                 f"worst `{worst_ratio}` {ratio[worst_ratio]:.1f}×", verdict(ratio[worst_ratio] <= 3)))
     broad = runs[("search_json", "100k", "broad_pair")]
     rows.append(("100k sections, \"timeout retry\" with exact per-pattern facets and snippets, p50 ≤ 5 ms",
                  f"{median(broad['real']) / 1000:.2f} ms wall ({median(broad['cpu']) / 1000:.2f} ms CPU)",
                  verdict(median(broad["real"]) <= 5000)))
     indexing = raw["indexing"]["100k"]["runs"]
     rate = median([r["sections"] / r["wall_seconds"] for r in indexing])
+    peak = max(r["peak_rss_mib"] for r in indexing)
     rows.append(("Indexing at 100k sections ≥ 3,000 sections/s", f"{rate:,.0f} sections/s", verdict(rate >= 3000)))
+    rows.append(("… with peak memory under 1 GiB", f"{peak:,.0f} MiB", verdict(peak < 1024)))
     xapian_bytes = median([r["bytes"] for r in indexing])
     fts5_bytes = median([r["bytes"] for r in raw["fts5_build"]["100k"]])
     rows.append(("Compacted index ≤ 3× FTS5's size (100k)", f"{xapian_bytes / fts5_bytes:.2f}×",
@@ -113,12 +121,28 @@ def targets(raw, runs):
     rows.append(("Start to first answer ≤ 100 ms (bundled corpus)", f"{first:.0f} ms", verdict(first <= 100)))
     lines = ["| target | measured (median of runs) | verdict |", "| --- | --- | --- |"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    missed = {"in_process": bundled[worst] > 300, "daemon": p99[worst_p99] > 5000 or rps[worst_rps] < 8000,
-              "100k": median(broad["real"]) > 5000, "indexing": rate < 3000}
+    missed = {"in_process": p50_mix > 300 or ratio[worst_ratio] > 3,
+              "daemon": p50_one > 500 or rps_32 < 5000 or p99_32 > 10000,
+              "100k": median(broad["real"]) > 5000, "indexing": rate < 3000 or peak >= 1024}
     explained = [f"- **{key}**: {WHY[key]}" for key, miss in missed.items() if miss]
     if explained:
-        lines += ["", "Why the missed targets are missed:", ""] + explained
+        lines += ["", "Why the missed targets are missed (from the profiles below and those taken while tuning):",
+                  ""] + explained
     return "\n".join(lines)
+
+
+def mix_table(runs):
+    """Per call over the judged mix: mean, p50 and p99 for every variant and corpus."""
+    out = ["µs per call over the judged mix (each call the next query, every query once per repetition): "
+           "mean, p50 and p99, medians of 5 repetitions.", "",
+           "| corpus | Xapian top-10 | full search | + JSON | FTS5 top-10 | FTS5 full |", "| --- |" + " --- |" * 5]
+    for corpus in CORPORA:
+        cells = []
+        for variant in VARIANTS:
+            r = runs.get((variant, corpus, MIX))
+            cells.append(f"{median(r['real']):.0f} · {median(r['p50_us']):.0f} · {median(r['p99_us']):.0f}" if r else "–")
+        out.append(f"| {corpus} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
 
 
 def latency_tables(runs):
@@ -148,7 +172,7 @@ def latency_tables(runs):
 def wrk_tables(raw, runs):
     out = []
     for corpus, per_query in raw["wrk"].items():
-        levels = list(next(iter(per_query.values())).keys())
+        levels = sorted({level for by_level in per_query.values() for level in by_level}, key=int)
         out += [f"### {corpus}", "",
                 "Per cell: requests/s, p50, p99 (medians of 3 one-second wrk runs, one wrk thread); with one "
                 "connection, also its p50 ÷ the in-process full search with JSON: the cost of HTTP.", "",
@@ -157,7 +181,10 @@ def wrk_tables(raw, runs):
         for query, by_level in per_query.items():
             cells = []
             for level in levels:
-                r = by_level[level]
+                r = by_level.get(level)
+                if r is None:
+                    cells.append("–")
+                    continue
                 if median([x["rps"] for x in r]) == 0:
                     cells.append("no answer within the 1 s run")
                     continue
@@ -205,6 +232,7 @@ def main():
     raw = json.loads(pathlib.Path(sys.argv[1]).read_text())
     runs = benchmark_runs(raw)
     m = raw["machine"]
+    mix_size = raw.get("mix_size", "judged")
     header = f"""# Benchmark results
 
 Written by `bench/run` from one real run ({raw['total_seconds'] / 60:.1f} minutes); do not edit by hand. How each
@@ -220,7 +248,15 @@ only as steady as the machine was; CPU times are given where they matter.
 
 ## Targets
 
+The workload is first the judged mix: the {mix_size} problem descriptions of `tests/relevance/queries.tsv`,
+replayed in file order in-process and through the daemon (`bench/mix.lua`), beside SQLite FTS5 on the same mix;
+then the ten hand-picked queries below. The daemon has no result cache, so every figure is a cold-cache figure.
+
 {targets(raw, runs)}
+
+## The judged mix
+
+{mix_table(runs)}
 
 ## 1. In-process latency
 

@@ -24,6 +24,10 @@ CONNECTIONS = [1, 8, 32, 128]
 REPEATS = 3          # every figure is min / median / max of this many runs...
 BUILD_REPEATS = {"bundled": 3, "10k": 3, "100k": 2}  # ...except the 100k builds, to stay within 15 minutes
 WRK_SECONDS = 1      # per wrk run
+MIX = ROOT / "tests" / "relevance" / "queries.tsv"  # the judged queries, replayed in file order
+MIX_SCRIPT = ROOT / "bench" / "mix.lua"
+MIX_CONNECTIONS = {"bundled": [1, 32], "100k": [32]}
+MIX_WRK_SECONDS = 3  # long enough to cycle through the mix several times at one connection
 INDEXED = re.compile(r"indexed (\d+) patterns, (\d+) sections in ([\d.e+-]+) s, (\d+) bytes "
                      r"\(generation \d+, (\d+) bytes before compaction\)")
 
@@ -123,7 +127,7 @@ def fts5_all(bin_dir, corpora, data):
 
 def in_process(bin_dir, indexes, databases, data):
     out = data / "google-benchmark.json"
-    cmd = [str(bin_dir / "pai-bench-search")]
+    cmd = [str(bin_dir / "pai-bench-search"), "--mix", str(MIX)]
     for label, path in indexes.items():
         cmd += ["--index", f"{label}={path}"]
     for label, path in databases.items():
@@ -200,17 +204,37 @@ def parse_wrk(output):
             "non_2xx": int(errors[1]) if errors else 0, "socket_errors": socket_errors[1] if socket_errors else ""}
 
 
-def wrk(daemon, target, connections, seconds=WRK_SECONDS):
-    out = run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", daemon.url(target)])
+def wrk(daemon, target, connections, seconds=WRK_SECONDS, script_args=()):
+    """One wrk run on @p target, or, given @p script_args, bench/mix.lua replaying the paths file they name."""
+    script = ["-s", str(MIX_SCRIPT)] if script_args else []
+    out = run(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", *script, daemon.url(target),
+               *(["--", *script_args] if script_args else [])])
     return parse_wrk(out.stdout)
 
 
-def through_daemon(bin_dir, indexes, queries):
+def mix_paths(bin_dir, data):
+    """The judged mix as /v1/search paths, one a line, for bench/mix.lua."""
+    lines = run([str(bin_dir / "pai-bench-search"), "--print-mix-urls", str(MIX)]).stdout.split()
+    path = data / "mix-paths.txt"
+    path.write_text("".join(f"/v1/search?{line}\n" for line in lines))
+    return path, len(lines)
+
+
+def through_daemon(bin_dir, indexes, queries, mix):
+    """wrk per query and connection level, the judged mix ("mix") first; every answer checked once beforehand."""
     results = {}
     plans = {"bundled": CONNECTIONS, "100k": [32]}
+    mix_file, mix_size = mix
     for label, levels in plans.items():
         daemon = Daemon(bin_dir, indexes[label])
         try:
+            for target in mix_file.read_text().split():
+                status, _ = daemon.get(target)
+                assert status == 200, (target, status)
+            for connections in MIX_CONNECTIONS[label]:
+                runs = [wrk(daemon, "/", connections, MIX_WRK_SECONDS, [str(mix_file)]) for _ in range(REPEATS)]
+                results.setdefault(label, {}).setdefault("mix", {})[str(connections)] = runs
+            log(f"wrk on the {label} mix ({mix_size} queries) done")
             for name, query_string in queries:
                 target = f"/v1/search?{query_string}"
                 status, _ = daemon.get(target)
@@ -256,7 +280,9 @@ def main():
     results["google_benchmark"] = in_process(bin_dir, indexes, databases, args.data)
     queries = [line.split(" ", 1) for line in run([str(bin_dir / "pai-bench-search"), "--print-urls"]).stdout.split("\n")
                if line]
-    results["wrk"] = through_daemon(bin_dir, indexes, queries)
+    mix = mix_paths(bin_dir, args.data)
+    results["mix_size"] = mix[1]
+    results["wrk"] = through_daemon(bin_dir, indexes, queries, mix)
     results["startup"] = startup(bin_dir, indexes)
     results["profiles"] = {
         "search_100k_broad_pair": profile([str(bin_dir / "pai-bench-search"), "--index", f"100k={indexes['100k']}",
