@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdint>
 
-#include "schema.h"
 
 namespace pai {
 namespace latent {
@@ -67,17 +66,15 @@ LatentVector LatentSpace::locate(const std::set<std::string>& stems) const {
     return sum;
 }
 
-double latent_similarity(const Xapian::Database& db, const LatentVector& query, Xapian::docid section) {
-    if (query.empty()) return 0;
-    const auto pattern = latent::decode(db.get_document(section).get_value(schema::kSlotLatent));
-    if (!pattern || pattern->size() != query.size()) return 0;
+double latent_similarity(const LatentVector& query, const LatentVector& pattern) {
+    if (query.empty() || pattern.size() != query.size()) return 0;
     double dot = 0;
     double query_norm = 0;
     double pattern_norm = 0;
     for (std::size_t i = 0; i < query.size(); ++i) {
-        dot += static_cast<double>(query[i]) * (*pattern)[i];
+        dot += static_cast<double>(query[i]) * pattern[i];
         query_norm += static_cast<double>(query[i]) * query[i];
-        pattern_norm += static_cast<double>((*pattern)[i]) * (*pattern)[i];
+        pattern_norm += static_cast<double>(pattern[i]) * pattern[i];
     }
     if (query_norm == 0 || pattern_norm == 0) return 0;
     return dot / std::sqrt(query_norm * pattern_norm);

@@ -56,8 +56,7 @@ private:
     mutable std::unordered_map<std::string, LatentVector> cache_;  ///< stem -> vector, empty when unknown
 };
 
-/// The cosine between @p query and the pattern of section document @p section in @p db, 0 when either has
-/// no vector or they differ in length.
-double latent_similarity(const Xapian::Database& db, const LatentVector& query, Xapian::docid section);
+/// The cosine between @p query and @p pattern, 0 when either is empty or they differ in length.
+double latent_similarity(const LatentVector& query, const LatentVector& pattern);
 
 }  // namespace pai

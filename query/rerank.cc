@@ -33,29 +33,30 @@ constexpr double kRelatedShare = 0.4;
 
 /// Marks which of @p docs (ascending) the posting list of @p term holds, skipping along it.
 template <typename Mark>
-void for_each_posted(const Xapian::Database& db, const std::string& term,
+void for_each_posted(ReadCache& reads, const std::string& term,
                      const std::vector<std::pair<Xapian::docid, std::size_t>>& docs, Mark mark) {
-    auto posting = db.postlist_begin(term);
+    const std::vector<Xapian::docid>& posted = reads.postings(term);
+    auto at = posted.begin();
     for (const auto& [docid, pattern] : docs) {
-        posting.skip_to(docid);
-        if (posting == db.postlist_end(term)) return;
-        if (*posting == docid) mark(docid, pattern);
+        at = std::lower_bound(at, posted.end(), docid);
+        if (at == posted.end()) return;
+        if (*at == docid) mark(docid, pattern);
     }
 }
 
 /// The descriptive section documents of @p patterns, in docid order, each with the index of its pattern.
-std::vector<std::pair<Xapian::docid, std::size_t>> descriptive_sections(const Xapian::Database& db,
+std::vector<std::pair<Xapian::docid, std::size_t>> descriptive_sections(ReadCache& reads,
                                                                         const std::vector<RankedPattern>& patterns) {
     std::vector<std::pair<Xapian::docid, std::size_t>> all;
     for (std::size_t index = 0; index < patterns.size(); ++index) {
         const std::string term = schema::boolean_term(schema::kPrefixPattern, patterns[index].id);
-        for (auto doc = db.postlist_begin(term); doc != db.postlist_end(term); ++doc) all.emplace_back(*doc, index);
+        for (const Xapian::docid doc : reads.postings(term)) all.emplace_back(doc, index);
     }
     std::sort(all.begin(), all.end());
     std::vector<std::pair<Xapian::docid, std::size_t>> descriptive;
     // Counting every section instead gained a third as much on the tuning split.
     for (const auto section : schema::kDescriptiveSections) {
-        for_each_posted(db, schema::boolean_term(schema::kPrefixSection, section), all,
+        for_each_posted(reads, schema::boolean_term(schema::kPrefixSection, section), all,
                         [&](Xapian::docid docid, std::size_t pattern) { descriptive.emplace_back(docid, pattern); });
     }
     std::sort(descriptive.begin(), descriptive.end());
@@ -68,19 +69,19 @@ double covered_score(double score, double coverage) {
     return score * std::pow(coverage, kCoverageExponent);
 }
 
-std::vector<double> word_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
+std::vector<double> word_coverage(ReadCache& reads, const std::vector<Xapian::Query>& words,
                                   const std::vector<RankedPattern>& patterns) {
     if (words.empty() || patterns.empty()) return std::vector<double>(patterns.size(), 1.0);
     // A word matches a section when the section holds any of the word's terms (its stem, its plain form, its
-    // synonyms): skip each term's posting list along the few candidate sections, in docid order, instead of
-    // running a match per word.
-    const auto sections = descriptive_sections(db, patterns);
+    // synonyms): skip each term's posting list (read once per worker) along the few candidate sections, in
+    // docid order, instead of running a match per word.
+    const auto sections = descriptive_sections(reads, patterns);
     std::vector<std::size_t> matched(patterns.size(), 0);
     std::vector<bool> covered(patterns.size());
     for (const auto& word : words) {
         std::fill(covered.begin(), covered.end(), false);
         for (auto term = word.get_unique_terms_begin(); term != word.get_unique_terms_end(); ++term) {
-            for_each_posted(db, *term, sections, [&](Xapian::docid, std::size_t pattern) { covered[pattern] = true; });
+            for_each_posted(reads, *term, sections, [&](Xapian::docid, std::size_t pattern) { covered[pattern] = true; });
         }
         for (std::size_t index = 0; index < patterns.size(); ++index) matched[index] += covered[index];
     }
@@ -94,19 +95,18 @@ std::vector<double> word_coverage(const Xapian::Database& db, const std::vector<
 
 namespace {
 
-void apply_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
-                    std::span<RankedPattern> best) {
-    const std::vector<double> coverage = word_coverage(db, words, {best.begin(), best.end()});
+void apply_coverage(ReadCache& reads, const std::vector<Xapian::Query>& words, std::span<RankedPattern> best) {
+    const std::vector<double> coverage = word_coverage(reads, words, {best.begin(), best.end()});
     for (std::size_t i = 0; i < best.size(); ++i) best[i].score = covered_score(best[i].score, coverage[i]);
 }
 
-void apply_latent(const Xapian::Database& db, const LatentVector& query, std::span<RankedPattern> best) {
+void apply_latent(ReadCache& reads, const LatentVector& query, std::span<RankedPattern> best) {
     if (query.empty() || best.empty()) return;
     const double top = std::max_element(best.begin(), best.end(), [](const auto& a, const auto& b) {
                            return a.score < b.score;
                        })->score;
     for (auto& pattern : best)
-        pattern.score += kLatentWeight * top * latent_similarity(db, query, pattern.best_section);
+        pattern.score += kLatentWeight * top * latent_similarity(query, reads.latent_vector(pattern.best_section));
 }
 
 void apply_related(const RelatedGraph& related, std::span<RankedPattern> best) {
@@ -125,14 +125,14 @@ void apply_related(const RelatedGraph& related, std::span<RankedPattern> best) {
 
 }  // namespace
 
-std::vector<RankedPattern> rerank_best_patterns(const Xapian::Database& db, const RerankSignals& signals,
+std::vector<RankedPattern> rerank_best_patterns(ReadCache& reads, const RerankSignals& signals,
                                                 std::vector<RankedPattern> ranked, std::size_t offset,
                                                 std::size_t limit) {
     const auto end = std::min(ranked.size(), offset + limit);
     if (offset >= end) return {};
     const std::span<RankedPattern> best(ranked.data(), std::min(ranked.size(), kRerankDepth));
-    apply_coverage(db, signals.words, best);
-    apply_latent(db, signals.latent_query, best);
+    apply_coverage(reads, signals.words, best);
+    apply_latent(reads, signals.latent_query, best);
     if (signals.related) apply_related(*signals.related, best);
     std::sort(best.begin(), best.end(), ranks_before);
     return {std::make_move_iterator(ranked.begin() + static_cast<std::ptrdiff_t>(offset)),

@@ -13,6 +13,7 @@
 
 #include "latent_space.h"
 #include "pattern_ranking.h"
+#include "read_cache.h"
 #include "related_graph.h"
 
 namespace pai {
@@ -30,13 +31,13 @@ struct RerankSignals {
 
 /// The share of @p words, each a query of its own, that the sections of each pattern in @p patterns match,
 /// in the order of @p patterns (1 for every pattern when there are no words).
-std::vector<double> word_coverage(const Xapian::Database& db, const std::vector<Xapian::Query>& words,
+std::vector<double> word_coverage(ReadCache& reads, const std::vector<Xapian::Query>& words,
                                   const std::vector<RankedPattern>& patterns);
 
 /// Patterns [offset, offset + limit) of @p ranked (best first, at least kRerankDepth of them when there are as
 /// many) once its first kRerankDepth are rescored by @p signals and reordered by descending score, ties by id;
 /// the patterns after them keep their order and scores.
-std::vector<RankedPattern> rerank_best_patterns(const Xapian::Database& db, const RerankSignals& signals,
+std::vector<RankedPattern> rerank_best_patterns(ReadCache& reads, const RerankSignals& signals,
                                                 std::vector<RankedPattern> ranked, std::size_t offset,
                                                 std::size_t limit);
 

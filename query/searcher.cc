@@ -15,6 +15,7 @@
 #include "facet_spy.h"
 #include "index_probe.h"
 #include "pattern_ranking.h"
+#include "read_cache.h"
 #include "rerank.h"
 #include "schema.h"
 #include "search_error.h"
@@ -47,10 +48,6 @@ private:
     Xapian::Stem english_{"english"};
     std::unordered_map<std::string, std::string> cache_;
 };
-
-StoredSection stored_section(const Xapian::Document& doc) {
-    return parse_section_data(doc.get_data());
-}
 
 /// Whether @p query holds a word a snippet could highlight: an unprefixed term or a stemmed one ("Z" + stem).
 /// Filters and pattern-level terms carry upper-case prefixes.
@@ -112,6 +109,7 @@ struct Searcher::Opened {
     std::string pattern_meta(std::string_view id) const { return pattern_metadata(meta_key::kPatternPrefix, id); }
 
     Xapian::Database db;  ///< every shard as one: matching, statistics and postings merge
+    ReadCache reads{db};  ///< what the rerank and the hits read from db, kept
     std::vector<Xapian::Database> shards;
     QueryBuilder builder;
     std::vector<RelatedRef> titles;
@@ -180,6 +178,7 @@ auto Searcher::guarded(Fn&& fn) -> decltype(fn()) {
             return fn();
         } catch (const Xapian::DatabaseModifiedError&) {
             opened_->db.reopen();
+            opened_->reads.clear();
             return fn();
         } catch (const Xapian::NetworkError&) {
             // A remote shard dropped the connection (xapian-tcpsrv closes idle ones): reconnect once.
@@ -254,7 +253,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     for (const auto& word : built.words) query_stems.insert(opened_->builder.stemmer()(word));
     const RerankSignals signals{opened_->builder.word_queries(built, request), opened_->latent.locate(query_stems),
                                 &opened_->related};
-    ranked.page = rerank_best_patterns(db, signals, std::move(ranked.page), request.offset, request.limit);
+    ranked.page = rerank_best_patterns(opened_->reads, signals, std::move(ranked.page), request.offset, request.limit);
     result.total = result.partial ? ranked.patterns_seen : counter->pattern_count();
     result.facets = counter->facets();
 
@@ -262,7 +261,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
     if (request.explain) explainer.set_query(used);
     const bool highlights = has_snippet_terms(used);
     for (const auto& pattern : ranked.page) {
-        const StoredSection section = stored_section(db.get_document(pattern.best_section));
+        const StoredSection& section = opened_->reads.section(pattern.best_section);
         Hit hit = hit_from(section, pattern.score);
         // Only a lead is copied; a highlighted snippet reads the section's own text.
         const std::string lead_text = highlights ? std::string() : std::string(lead(section.text));
@@ -274,7 +273,7 @@ SearchResult Searcher::run_search(const SearchRequest& request) {
             std::set<std::string> all;
             for (const auto& match : hit.matched_sections) all.insert(match.terms.begin(), match.terms.end());
             hit.matched_terms.assign(all.begin(), all.end());
-            hit.latent_similarity = latent_similarity(db, signals.latent_query, pattern.best_section);
+            hit.latent_similarity = latent_similarity(signals.latent_query, opened_->reads.latent_vector(pattern.best_section));
         }
         result.hits.push_back(std::move(hit));
     }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "read_cache.h"
 #include "rerank.h"
 #include "schema.h"
 
@@ -66,12 +67,14 @@ TEST(LatentSimilarity, IsTheCosineWithTheSectionsPatternVector) {
     const auto near_id = db.add_document(near);
     const auto opposite_id = db.add_document(opposite);
     const auto without_id = db.add_document(Xapian::Document());
-    EXPECT_DOUBLE_EQ(latent_similarity(db, {3, 0}, near_id), 1.0);
-    EXPECT_DOUBLE_EQ(latent_similarity(db, {1, 1}, near_id), 1.0 / std::sqrt(2.0));
-    EXPECT_DOUBLE_EQ(latent_similarity(db, {3, 0}, opposite_id), -1.0);
-    EXPECT_EQ(latent_similarity(db, {3, 0}, without_id), 0.0);
-    EXPECT_EQ(latent_similarity(db, {}, near_id), 0.0);
-    EXPECT_EQ(latent_similarity(db, {1, 0, 0}, near_id), 0.0) << "vectors of another length do not compare";
+    ReadCache reads(db);
+    EXPECT_DOUBLE_EQ(latent_similarity({3, 0}, reads.latent_vector(near_id)), 1.0);
+    EXPECT_DOUBLE_EQ(latent_similarity({1, 1}, reads.latent_vector(near_id)), 1.0 / std::sqrt(2.0));
+    EXPECT_DOUBLE_EQ(latent_similarity({3, 0}, reads.latent_vector(opposite_id)), -1.0);
+    EXPECT_EQ(latent_similarity({3, 0}, reads.latent_vector(without_id)), 0.0);
+    EXPECT_EQ(latent_similarity({}, reads.latent_vector(near_id)), 0.0);
+    EXPECT_EQ(latent_similarity({1, 0, 0}, reads.latent_vector(near_id)), 0.0)
+        << "vectors of another length do not compare";
 }
 
 TEST(LatentRerank, ThePatternNearerTheQueryWinsAnEvenLexicalMatch) {
@@ -90,9 +93,10 @@ TEST(LatentRerank, ThePatternNearerTheQueryWinsAnEvenLexicalMatch) {
     const std::vector<RankedPattern> ranked{{"a-apart", 10, apart}, {"b-near", 10, near}};
     const std::vector<Xapian::Query> words{Xapian::Query("bill")};
 
-    const auto plain = rerank_best_patterns(db, {words}, ranked, 0, 2);
+    ReadCache reads(db);
+    const auto plain = rerank_best_patterns(reads, {words}, ranked, 0, 2);
     EXPECT_EQ(plain[0].id, "a-apart") << "without a query vector, even scores fall back to ids";
-    const auto latent = rerank_best_patterns(db, {words, {1, 0}}, ranked, 0, 2);
+    const auto latent = rerank_best_patterns(reads, {words, {1, 0}}, ranked, 0, 2);
     EXPECT_EQ(latent[0].id, "b-near");
     EXPECT_GT(latent[0].score, latent[1].score);
     EXPECT_DOUBLE_EQ(latent[1].score, 10) << "an orthogonal pattern keeps its lexical score";

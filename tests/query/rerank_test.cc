@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -35,7 +36,11 @@ protected:
         return out;
     }
 
+    /// A new cache over the index as it is now (documents are added in each test).
+    ReadCache& reads() { return reads_.emplace(db_); }
+
     Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    std::optional<ReadCache> reads_;
 };
 
 std::vector<std::string> ids(const std::vector<RankedPattern>& ranked) {
@@ -49,7 +54,7 @@ TEST_F(CoverageIndex, CoverageIsTheShareOfWordsMatchedInDescriptiveSections) {
     add("one", "what-it-is", {"timeout"});
     add("none", "how-it-works", {"other"});
     const auto coverage =
-        word_coverage(db_, words({"timeout", "bill"}), {{"both", 1, 1}, {"one", 1, 2}, {"none", 1, 3}});
+        word_coverage(reads(), words({"timeout", "bill"}), {{"both", 1, 1}, {"one", 1, 2}, {"none", 1, 3}});
     EXPECT_EQ(coverage, (std::vector<double>{1.0, 0.5, 0.0}));
 }
 
@@ -58,12 +63,12 @@ TEST_F(CoverageIndex, WordsOnlyInExamplesToolsOrReadingDoNotCount) {
     add("p", "implementation", {"bill"});
     add("p", "tool-landscape", {"bill"});
     add("p", "further-reading", {"bill"});
-    EXPECT_EQ(word_coverage(db_, words({"timeout", "bill"}), {{"p", 1, 1}}), (std::vector<double>{0.5}));
+    EXPECT_EQ(word_coverage(reads(), words({"timeout", "bill"}), {{"p", 1, 1}}), (std::vector<double>{0.5}));
 }
 
 TEST_F(CoverageIndex, EveryPatternIsFullyCoveredWhenThereAreNoWords) {
     add("p", "problem", {"timeout"});
-    EXPECT_EQ(word_coverage(db_, {}, {{"p", 1, 1}, {"q", 1, 2}}), (std::vector<double>{1.0, 1.0}));
+    EXPECT_EQ(word_coverage(reads(), {}, {{"p", 1, 1}, {"q", 1, 2}}), (std::vector<double>{1.0, 1.0}));
 }
 
 TEST_F(CoverageIndex, PatternMatchingMoreWordsOutranksOneMatchingAWordManyTimes) {
@@ -71,7 +76,7 @@ TEST_F(CoverageIndex, PatternMatchingMoreWordsOutranksOneMatchingAWordManyTimes)
     add("repeats", "when-to-use", {"timeout"});
     add("covers", "problem", {"timeout", "bill"});
     const std::vector<RankedPattern> ranked{{"repeats", 10, 1}, {"covers", 8, 3}};
-    const auto page = rerank_best_patterns(db_, {words({"timeout", "bill"})}, ranked, 0, 10);
+    const auto page = rerank_best_patterns(reads(), {words({"timeout", "bill"})}, ranked, 0, 10);
     EXPECT_EQ(ids(page), (std::vector<std::string>{"covers", "repeats"}));
     EXPECT_DOUBLE_EQ(page[0].score, 8);
     EXPECT_DOUBLE_EQ(page[1].score, covered_score(10, 0.5));
@@ -92,16 +97,16 @@ TEST_F(CoverageIndex, PageIsCutAfterTheRerankAndLaterPatternsKeepTheirOrder) {
         ranked.push_back({id, 1000.0 - static_cast<double>(i), static_cast<Xapian::docid>(i + 1)});
     }
     add("p101", "problem", {"bill"});  // the second pattern alone covers both words
-    const auto all = rerank_best_patterns(db_, {words({"timeout", "bill"})}, ranked, 0, ranked.size());
+    const auto all = rerank_best_patterns(reads(), {words({"timeout", "bill"})}, ranked, 0, ranked.size());
     ASSERT_EQ(all.size(), ranked.size());
     EXPECT_EQ(all[0].id, "p101");
     for (std::size_t i = kRerankDepth; i < ranked.size(); ++i) {
         EXPECT_EQ(all[i].id, ranked[i].id);
         EXPECT_DOUBLE_EQ(all[i].score, ranked[i].score);
     }
-    const auto page = rerank_best_patterns(db_, {words({"timeout", "bill"})}, ranked, 1, 2);
+    const auto page = rerank_best_patterns(reads(), {words({"timeout", "bill"})}, ranked, 1, 2);
     EXPECT_EQ(ids(page), (std::vector<std::string>{all[1].id, all[2].id}));
-    EXPECT_TRUE(rerank_best_patterns(db_, {words({"timeout"})}, ranked, 0, 0).empty());
+    EXPECT_TRUE(rerank_best_patterns(reads(), {words({"timeout"})}, ranked, 0, 0).empty());
 }
 
 TEST_F(CoverageIndex, APatternLinkedToABetterOneGainsAShareOfItsScore) {
@@ -111,7 +116,7 @@ TEST_F(CoverageIndex, APatternLinkedToABetterOneGainsAShareOfItsScore) {
     related.link("linked-to-absent", "not-among-the-best");
     const std::vector<RankedPattern> ranked{
         {"answer", 10, 1}, {"unlinked", 5, 3}, {"linked-to-absent", 5, 4}, {"linked", 4, 2}};
-    const auto page = rerank_best_patterns(db_, {words({"bill"}), {}, &related}, ranked, 0, 10);
+    const auto page = rerank_best_patterns(reads(), {words({"bill"}), {}, &related}, ranked, 0, 10);
     EXPECT_EQ(ids(page), (std::vector<std::string>{"answer", "linked", "linked-to-absent", "unlinked"}));
     EXPECT_GT(page[1].score, 4) << "the link lifted it past the unlinked patterns";
     EXPECT_LT(page[1].score, page[0].score) << "but not past the pattern that lifted it";
@@ -119,7 +124,7 @@ TEST_F(CoverageIndex, APatternLinkedToABetterOneGainsAShareOfItsScore) {
     EXPECT_DOUBLE_EQ(page[3].score, 5);
     EXPECT_DOUBLE_EQ(page[2].score, 5) << "a link to a pattern outside the best lifts nothing";
 
-    const auto without = rerank_best_patterns(db_, {words({"bill"})}, ranked, 0, 10);
+    const auto without = rerank_best_patterns(reads(), {words({"bill"})}, ranked, 0, 10);
     EXPECT_EQ(ids(without), (std::vector<std::string>{"answer", "linked-to-absent", "unlinked", "linked"}));
 }
 
