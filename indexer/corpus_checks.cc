@@ -225,7 +225,12 @@ void link_and_check_ids(std::vector<ResolvedPattern>& resolved, const std::map<s
     for (auto& pattern : resolved) {
         const PatternSource& source = *by_id.at(pattern.meta.id);
         for (auto& section : pattern.sections) {
-            section.html = link_pattern_ids(section.source->html, targets, pattern.meta.id, "../");
+            // Kept only when it links something: most sections name no pattern, and their HTML is then the
+            // source's (stored_section reads that), which spares a second copy of every section's HTML.
+            if (std::string linked = link_pattern_ids(section.source->html, targets, pattern.meta.id, "../");
+                linked != section.source->html) {
+                section.html = std::move(linked);
+            }
             if (section.id != schema::kCaveatSection && section.id != schema::kRelatedSection) continue;
             for (const auto& mention : id_mentions(section.source->markdown, section.source->line)) {
                 if (!targets.contains(mention.id))

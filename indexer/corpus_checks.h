@@ -18,7 +18,8 @@ struct ResolvedSection {
     std::string id;     ///< canonical id, or the heading's slug
     std::string title;  ///< the heading as written
     const MarkdownSection* source = nullptr;
-    std::string html;  ///< source->html with the pattern ids it names linked (pattern_links.h)
+    std::string html;  ///< source->html with the pattern ids it names linked (pattern_links.h); empty when it
+                       ///< names none, source->html then being the section's HTML
 };
 
 struct ResolvedPattern {

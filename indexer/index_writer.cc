@@ -121,7 +121,7 @@ void add_case_studies(Xapian::WritableDatabase& db, Xapian::TermGenerator& terms
         terms.index_text(study.text, 1, prefix);
         doc.add_boolean_term(schema::boolean_term(schema::kPrefixDocKind, schema::kKindCaseStudy));
         doc.set_data(study.id);
-        db.replace_document(schema::boolean_term(schema::kPrefixUniqueId, "case-study:" + study.id), doc);
+        db.add_document(doc);
     }
 }
 
@@ -221,10 +221,10 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
         const auto vector = inputs.latent.patterns.find(pattern.meta.id);
         const std::string latent_value =
             vector == inputs.latent.patterns.end() ? std::string() : latent::encode(vector->second);
-        auto add = [&](const StoredSection& stored, const MarkdownText& text, const std::string& unique_key) {
+        auto add = [&](const StoredSection& stored, const MarkdownText& text) {
             Xapian::Document doc = make_document(stored, pattern.meta, terms, text);
             if (!latent_value.empty()) doc.add_value(schema::kSlotLatent, latent_value);
-            db.replace_document(schema::boolean_term(schema::kPrefixUniqueId, pattern.meta.id + "#" + unique_key), doc);
+            db.add_document(doc);
             if (++sections % inputs.options.batch_size == 0) db.commit();
         };
         for (const auto& section : pattern.sections) {
@@ -233,7 +233,7 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
             bodies.push_back({stored.section_id, stored.section_title, std::exchange(stored.markdown, {}),
                               std::exchange(stored.html, {}), stored.line, stored.line_end});
             if (section.id != schema::kFailureModesSection || pattern.failure_modes.empty()) {
-                add(stored, {section.source->prose, section.source->code}, section.id);
+                add(stored, {section.source->prose, section.source->code});
                 continue;
             }
             // Each failure mode is a search target of its own: a query in an incident's words finds its entry.
@@ -242,7 +242,7 @@ std::size_t write_part(const std::filesystem::path& path, std::span<const Resolv
                 StoredSection part = failure_mode_section(stored, entry.mode, i == 0 ? stored.ordinal : ordinal++);
                 const MarkdownText text = markdown_text(entry.markdown);
                 part.text = text.prose;
-                add(part, text, section.id + "/" + schema::slugify(entry.mode.name));
+                add(part, text);
             }
         }
         db.set_metadata(std::string(meta_key::kPatternPrefix) + pattern.meta.id, nlohmann::json(pattern.meta).dump());

@@ -31,7 +31,6 @@ struct Field {
     bool boolean;             ///< boolean filter (exact term) or free text
 };
 
-inline constexpr std::string_view kPrefixUniqueId = "Q";  ///< one per section document: id#section
 inline constexpr std::string_view kPrefixPattern = "XI";
 inline constexpr std::string_view kPrefixPillar = "XP";
 inline constexpr std::string_view kPrefixStatus = "XS";
