@@ -12,8 +12,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <map>
 #include <random>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "schema.h"
 #include "stable_hash.h"
@@ -27,7 +30,13 @@ constexpr Eigen::Index kOversampling = 16;           // extra random directions,
 constexpr int kPowerIterations = 4;                  // sharpen the leading directions of a flat spectrum
 constexpr std::uint64_t kSeed = 20261127;            // a fixed seed: the same corpus, the same vectors
 
-using Counts = std::map<std::string, Xapian::termcount>;  ///< stem -> count, in stem order
+/// Every pattern's stems with their counts, each stem by its rank in the sorted vocabulary. At 100k sections a
+/// map of strings per pattern held a third of the indexer's memory; ranks keep the vocabulary once.
+struct StemCounts {
+    std::vector<std::string> vocabulary;  ///< sorted
+    /// per pattern: (rank in vocabulary, count), ascending rank
+    std::vector<std::vector<std::pair<std::uint32_t, Xapian::termcount>>> patterns;
+};
 
 bool is_descriptive(std::string_view section_id) {
     const auto& sections = schema::kDescriptiveSections;
@@ -35,7 +44,7 @@ bool is_descriptive(std::string_view section_id) {
 }
 
 /// Each pattern's stems (no stop words) with their counts, from what it says it is for.
-std::vector<Counts> count_stems(const std::vector<ResolvedPattern>& patterns) {
+StemCounts count_stems(const std::vector<ResolvedPattern>& patterns) {
     Xapian::SimpleStopper stopper;
     add_stop_words(stopper);
     Xapian::TermGenerator terms;
@@ -44,8 +53,9 @@ std::vector<Counts> count_stems(const std::vector<ResolvedPattern>& patterns) {
     terms.set_stopper(&stopper);
     terms.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
 
-    std::vector<Counts> counts;
-    counts.reserve(patterns.size());
+    StemCounts counts;
+    std::unordered_map<std::string, std::uint32_t> first_seen;  // stem -> id in order of first use
+    counts.patterns.reserve(patterns.size());
     for (const auto& pattern : patterns) {
         Xapian::Document scratch;
         terms.set_document(scratch);
@@ -55,13 +65,25 @@ std::vector<Counts> count_stems(const std::vector<ResolvedPattern>& patterns) {
         for (const auto& section : pattern.sections) {
             if (is_descriptive(section.id)) terms.index_text(section.source->prose);
         }
-        Counts stems;
+        auto& stems = counts.patterns.emplace_back();
         for (auto term = scratch.termlist_begin(); term != scratch.termlist_end(); ++term) {
             const std::string& text = *term;
-            if (text.size() > 1 && text[0] == 'Z') stems.emplace(text.substr(1), term.get_wdf());
+            if (text.size() < 2 || text[0] != 'Z') continue;
+            const auto id = first_seen.try_emplace(text.substr(1), static_cast<std::uint32_t>(first_seen.size()));
+            stems.emplace_back(id.first->second, term.get_wdf());
         }
-        counts.push_back(std::move(stems));
     }
+    // Number the stems in sorted order, as the matrix's rows are; a term list is sorted, so each pattern's
+    // stems stay in ascending order.
+    std::vector<std::pair<std::string, std::uint32_t>> sorted(first_seen.begin(), first_seen.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::uint32_t> rank_of(sorted.size());
+    for (std::uint32_t rank = 0; rank < sorted.size(); ++rank) rank_of[sorted[rank].second] = rank;
+    for (auto& stems : counts.patterns) {
+        for (auto& stem : stems) stem.first = rank_of[stem.first];
+    }
+    counts.vocabulary.reserve(sorted.size());
+    for (auto& [stem, id] : sorted) counts.vocabulary.push_back(std::move(stem));
     return counts;
 }
 
@@ -94,32 +116,33 @@ std::string model_id(const std::vector<ResolvedPattern>& patterns, const LatentM
 LatentModel fit_latent_model(const std::vector<ResolvedPattern>& patterns, std::size_t rank) {
     LatentModel model;
     if (patterns.size() < 2) return model;
-    const auto counts = count_stems(patterns);
+    const StemCounts counts = count_stems(patterns);
 
     // Stems that some but not every pattern uses: one in every pattern tells none apart (its idf is 0).
-    std::map<std::string, Xapian::doccount> frequency;
-    for (const auto& stems : counts) {
+    std::vector<Xapian::doccount> frequency(counts.vocabulary.size(), 0);
+    for (const auto& stems : counts.patterns) {
         for (const auto& [stem, count] : stems) ++frequency[stem];
     }
+    constexpr Eigen::Index kNoRow = -1;
     std::vector<std::string> stems;
-    std::map<std::string, std::pair<Eigen::Index, double>> row;  // stem -> (row, idf)
+    std::vector<std::pair<Eigen::Index, double>> row(counts.vocabulary.size(), {kNoRow, 0.0});  // (row, idf)
     const auto pattern_count = static_cast<double>(patterns.size());
-    for (const auto& [stem, df] : frequency) {
-        if (df == patterns.size()) continue;
-        row.emplace(stem, std::pair{static_cast<Eigen::Index>(stems.size()), std::log(pattern_count / df)});
-        stems.push_back(stem);
+    for (std::size_t stem = 0; stem < counts.vocabulary.size(); ++stem) {
+        if (frequency[stem] == patterns.size()) continue;
+        row[stem] = {static_cast<Eigen::Index>(stems.size()), std::log(pattern_count / frequency[stem])};
+        stems.push_back(counts.vocabulary[stem]);
     }
     if (stems.empty()) return model;
 
     std::vector<Eigen::Triplet<double>> cells;
-    for (std::size_t column = 0; column < counts.size(); ++column) {
+    for (std::size_t column = 0; column < counts.patterns.size(); ++column) {
         double norm = 0;
         const std::size_t first = cells.size();
-        for (const auto& [stem, count] : counts[column]) {
-            const auto found = row.find(stem);
-            if (found == row.end()) continue;
-            const double weight = std::log1p(static_cast<double>(count)) * found->second.second;
-            cells.emplace_back(found->second.first, static_cast<Eigen::Index>(column), weight);
+        for (const auto& [stem, count] : counts.patterns[column]) {
+            const auto [at, idf] = row[stem];
+            if (at == kNoRow) continue;
+            const double weight = std::log1p(static_cast<double>(count)) * idf;
+            cells.emplace_back(at, static_cast<Eigen::Index>(column), weight);
             norm += weight * weight;
         }
         for (std::size_t i = first; i < cells.size(); ++i) {
@@ -153,9 +176,14 @@ LatentModel fit_latent_model(const std::vector<ResolvedPattern>& patterns, std::
     if (kept == 0) return model;
 
     const Eigen::MatrixXd term_vectors = range * svd.matrixU().leftCols(kept);
+    std::vector<double> idf_of_row;
+    idf_of_row.reserve(stems.size());
+    for (const auto& [at, idf] : row) {
+        if (at != kNoRow) idf_of_row.push_back(idf);
+    }
     for (Eigen::Index i = 0; i < rows; ++i) {
-        const std::string& stem = stems[static_cast<std::size_t>(i)];
-        model.terms.emplace(stem, to_floats(term_vectors.row(i).transpose() * row.at(stem).second));
+        model.terms.emplace(stems[static_cast<std::size_t>(i)],
+                            to_floats(term_vectors.row(i).transpose() * idf_of_row[static_cast<std::size_t>(i)]));
     }
     // A pattern's vector is its column's coordinates scaled by the singular values (V times S), which is where
     // a query lands when its stems' vectors are summed.
