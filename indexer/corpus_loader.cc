@@ -6,8 +6,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "text_checks.h"
 
@@ -15,6 +19,58 @@ namespace pai {
 namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 4 * 1024 * 1024;
+constexpr unsigned kMaxLoaderThreads = 8;  // parsing (YAML, cmark) is CPU-bound: one thread per core, up to this
+
+/// What reading one file of the corpus gave: its pattern when it holds one, and what it reported.
+struct LoadedFile {
+    std::optional<PatternSource> pattern;
+    bool skipped = false;  ///< not a pattern: another kind of file, or one whose front matter names no pillar
+    Diagnostics diagnostics;
+    std::exception_ptr failure;  ///< an exception the parse threw, rethrown on the calling thread
+};
+
+LoadedFile load_file(const std::filesystem::path& file) {
+    LoadedFile loaded;
+    loaded.skipped = file.extension() != ".md";
+    if (loaded.skipped) return loaded;
+    std::error_code ec;
+    if (std::filesystem::file_size(file, ec) > kMaxFileBytes) {
+        loaded.diagnostics.error(file, 1, "file is larger than 4 MiB");
+        return loaded;
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    PatternSource pattern;
+    if (load_pattern_file(file, content.str(), pattern, loaded.diagnostics)) {
+        loaded.pattern = std::move(pattern);
+    } else {
+        loaded.skipped = true;
+    }
+    return loaded;
+}
+
+/// Every one of @p files read and parsed, on as many threads as there are cores, in the order given.
+std::vector<LoadedFile> load_files(const std::vector<std::filesystem::path>& files) {
+    std::vector<LoadedFile> loaded(files.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            try {
+                loaded[i] = load_file(files[i]);
+            } catch (...) {
+                loaded[i].failure = std::current_exception();
+            }
+        }
+    };
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, kMaxLoaderThreads);
+    {
+        std::vector<std::jthread> helpers;
+        for (unsigned i = 1; i < threads; ++i) helpers.emplace_back(work);
+        work();
+    }
+    return loaded;
+}
 
 int count_lines(std::string_view text) {
     return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + (text.empty() || text.back() == '\n' ? 0 : 1);
@@ -82,12 +138,7 @@ bool load_pattern_file(const std::filesystem::path& path, std::string_view conte
     // Invalid YAML in a file that looks like a pattern is an error; elsewhere it is not our business.
     const bool looks_like_pattern = names_pillar || split.yaml.find("pillar:") != std::string::npos;
     if (!looks_like_pattern) return false;
-    for (const auto& d : local.all()) {
-        if (d.severity == Severity::kError)
-            diagnostics.error(d.path, d.line, d.message);
-        else
-            diagnostics.warning(d.path, d.line, d.message);
-    }
+    diagnostics.append(local);
     if (!names_pillar) return false;
     out.path = path;
     out.id = path.stem().string();
@@ -118,24 +169,11 @@ Corpus load_corpus(const std::filesystem::path& root, Diagnostics& diagnostics) 
     if (ec) diagnostics.error(root, 1, "cannot walk the corpus: " + ec.message());
     std::sort(files.begin(), files.end());
 
-    for (const auto& file : files) {
-        if (file.extension() != ".md") {
-            ++corpus.skipped_files;
-            continue;
-        }
-        if (std::filesystem::file_size(file, ec) > kMaxFileBytes) {
-            diagnostics.error(file, 1, "file is larger than 4 MiB");
-            continue;
-        }
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream content;
-        content << in.rdbuf();
-        PatternSource pattern;
-        if (load_pattern_file(file, content.str(), pattern, diagnostics)) {
-            corpus.patterns.push_back(std::move(pattern));
-        } else {
-            ++corpus.skipped_files;
-        }
+    for (auto& file : load_files(files)) {
+        if (file.failure) std::rethrow_exception(file.failure);
+        diagnostics.append(file.diagnostics);
+        if (file.pattern) corpus.patterns.push_back(std::move(*file.pattern));
+        if (file.skipped) ++corpus.skipped_files;
     }
     std::stable_sort(corpus.patterns.begin(), corpus.patterns.end(),
                      [](const PatternSource& a, const PatternSource& b) { return a.id < b.id; });

@@ -29,6 +29,10 @@ void Diagnostics::warning(const std::filesystem::path& path, int line, std::stri
     items_.push_back({path, std::max(line, 1), Severity::kWarning, shortened(std::move(message))});
 }
 
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
 std::size_t Diagnostics::error_count(bool warnings_are_errors) const {
     return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) {
         return d.severity == Severity::kError || warnings_are_errors;

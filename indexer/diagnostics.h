@@ -25,6 +25,8 @@ public:
     void error(const std::filesystem::path& path, int line, std::string message);
     void warning(const std::filesystem::path& path, int line, std::string message);
 
+    /// Adds every diagnostic of @p other, in its order, after those already here.
+    void append(const Diagnostics& other);
     const std::vector<Diagnostic>& all() const { return items_; }
     std::size_t error_count(bool warnings_are_errors = false) const;
     std::size_t warning_count() const;
