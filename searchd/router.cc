@@ -4,12 +4,12 @@
 #include "router.h"
 
 #include <array>
-#include <functional>
 
 #include "api_handlers.h"
 #include "cors.h"
 #include "guide_handlers.h"
 #include "http_params.h"
+#include "json_answer.h"
 #include "library_handlers.h"
 #include "metrics_endpoint.h"
 #include "openapi_endpoint.h"
@@ -19,19 +19,19 @@
 namespace pai {
 namespace {
 
-using JsonHandler = std::function<nlohmann::json(SearcherPool&, const Target&)>;
-
 struct Route {
     std::string_view path;  ///< exact path, or a prefix when it ends in '/'
     JsonHandler handler;
+    Reuse reuse = Reuse::kPerGeneration;
 };
 
 const std::array<Route, 14> kRoutes{{
-    {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); }},
+    {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); },
+     Reuse::kPerGenerationWords},
     {"/v1/suggest", [](SearcherPool& s, const Target& t) { return get_suggest(s, t.params); }},
     {"/v1/facets", [](SearcherPool& s, const Target& t) { return get_facets(s, t.params); }},
     {"/v1/pillars", [](SearcherPool& s, const Target& t) { return get_pillars(s, t.params); }},
-    {"/healthz", [](SearcherPool& s, const Target& t) { return get_health(s, t.params); }},
+    {"/healthz", [](SearcherPool& s, const Target& t) { return get_health(s, t.params); }, Reuse::kNever},
     {"/v1/patterns/",
      [](SearcherPool& s, const Target& t) {
          constexpr std::string_view kSimilar = "/similar";
@@ -46,7 +46,8 @@ const std::array<Route, 14> kRoutes{{
      }},
     {"/v1/decision-guide", [](SearcherPool& s, const Target& t) { return get_decision_guide(s, t.params); }},
     {"/v1/recommend", [](SearcherPool& s, const Target& t) { return get_recommend(s, t.params); }},
-    {"/v1/case-studies", [](SearcherPool& s, const Target& t) { return get_case_studies(s, t.params); }},
+    {"/v1/case-studies", [](SearcherPool& s, const Target& t) { return get_case_studies(s, t.params); },
+     Reuse::kPerGenerationWords},
     {"/v1/case-studies/",
      [](SearcherPool& s, const Target& t) {
          return get_case_study(s, std::string_view(t.path).substr(std::string_view("/v1/case-studies/").size()),
@@ -77,17 +78,6 @@ void add_common_headers(Response& response) {
     response.set("Content-Security-Policy",
                  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
-}
-
-Response json_response(http::status status, const nlohmann::json& body, const Request& request) {
-    Response response{status, request.version()};
-    response.set(http::field::content_type, "application/json");
-    response.set(http::field::cache_control, "no-store");
-    response.keep_alive(request.keep_alive());
-    // Replace invalid UTF-8 from the corpus or the query rather than failing the whole response.
-    response.body() = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    response.prepare_payload();
-    return response;
 }
 
 const Route* find_route(std::string_view path) {
@@ -121,7 +111,7 @@ Response dispatch(const Request& request, ServerContext& context) {
     if (target.path == "/metrics") return get_metrics(request, target, context);
     if (target.path == kOpenApiPath) return get_openapi(request, target);
     if (const Route* route = find_route(target.path)) {
-        return json_response(http::status::ok, route->handler(context.searchers, target), request);
+        return answer_json(request, target, route->reuse, route->handler, context);
     }
     if (!target.path.starts_with("/v1/")) {
         if (auto file = read_static_file(context.web_root, target.path)) {

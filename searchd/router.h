@@ -9,6 +9,7 @@
 #include "connection_counter.h"
 #include "http_types.h"
 #include "metrics.h"
+#include "response_cache.h"
 #include "searcher_pool.h"
 #include "serve_options.h"
 
@@ -20,6 +21,7 @@ struct ServerContext {
     ServeOptions options{};
     Metrics metrics{};
     ConnectionCounter connections{};
+    ResponseCache cache{options.cache_bytes};  ///< answers of the /v1 routes, for the current generation
 };
 
 /// Answers @p request. Never throws: every failure is a JSON error response.

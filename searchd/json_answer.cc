@@ -1,0 +1,55 @@
+/** @file
+ *  @brief The cached JSON answer: canonical key, lookup, handler, insertion.
+ */
+#include "json_answer.h"
+
+namespace pai {
+namespace {
+
+Response json_response(std::string body, const Request& request, const char* cache_control) {
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "application/json");
+    response.set(http::field::cache_control, cache_control);
+    response.keep_alive(request.keep_alive());
+    response.body() = std::move(body);
+    response.prepare_payload();
+    return response;
+}
+
+std::string dump(const nlohmann::json& body) {
+    // Replace invalid UTF-8 from the corpus or the query rather than failing the whole response.
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string generation_tag(ServerContext& context) {
+    return context.searchers.acquire()->generation_tag();
+}
+
+}  // namespace
+
+Response answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
+                     ServerContext& context) {
+    if (reuse == Reuse::kNever) return json_response(dump(handler(context.searchers, target)), request, "no-store");
+    if (reuse == Reuse::kPerGenerationWords) target.params.normalise_words("q");
+    const std::string key = canonical_target(target);
+    const std::string tag = generation_tag(context);
+    if (!tag.empty()) {
+        if (const auto entry = context.cache.find(tag, key)) {
+            Response response = json_response(entry->body(), request, "no-store");
+            response.set("X-Cache", "hit");
+            return response;
+        }
+    }
+    const nlohmann::json body = handler(context.searchers, target);
+    const bool partial = body.is_object() && body.value("partial", false);
+    std::string text = dump(body);
+    // The generation may have switched while the handler ran; then the answer belongs to neither tag for sure.
+    if (!tag.empty() && !partial && context.cache.enabled() && generation_tag(context) == tag) {
+        context.cache.insert(tag, key, text);
+    }
+    Response response = json_response(std::move(text), request, "no-store");
+    response.set("X-Cache", "miss");
+    return response;
+}
+
+}  // namespace pai
