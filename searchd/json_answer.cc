@@ -3,6 +3,8 @@
  */
 #include "json_answer.h"
 
+#include "gzip.h"
+
 namespace pai {
 namespace {
 
@@ -25,31 +27,37 @@ std::string generation_tag(ServerContext& context) {
     return context.searchers.acquire()->generation_tag();
 }
 
+/// The entry's gzipped body, made once and kept with it.
+std::function<std::string(std::string_view)> gzip_of(ResponseCache& cache, std::shared_ptr<CachedResponse> entry) {
+    return [&cache, entry = std::move(entry)](std::string_view) { return cache.gzip(entry, kJsonGzipLevel); };
+}
+
 }  // namespace
 
-Response answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
+Answer answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
                      ServerContext& context) {
-    if (reuse == Reuse::kNever) return json_response(dump(handler(context.searchers, target)), request, "no-store");
+    if (reuse == Reuse::kNever) return {json_response(dump(handler(context.searchers, target)), request, "no-store")};
     if (reuse == Reuse::kPerGenerationWords) target.params.normalise_words("q");
     const std::string key = canonical_target(target);
     const std::string tag = generation_tag(context);
     if (!tag.empty()) {
-        if (const auto entry = context.cache.find(tag, key)) {
+        if (auto entry = context.cache.find(tag, key)) {
             Response response = json_response(entry->body(), request, "no-store");
             response.set("X-Cache", "hit");
-            return response;
+            return {std::move(response), gzip_of(context.cache, std::move(entry))};
         }
     }
     const nlohmann::json body = handler(context.searchers, target);
     const bool partial = body.is_object() && body.value("partial", false);
     std::string text = dump(body);
     // The generation may have switched while the handler ran; then the answer belongs to neither tag for sure.
+    Answer answer;
     if (!tag.empty() && !partial && context.cache.enabled() && generation_tag(context) == tag) {
-        context.cache.insert(tag, key, text);
+        answer.gzipped = gzip_of(context.cache, context.cache.insert(tag, key, text));
     }
-    Response response = json_response(std::move(text), request, "no-store");
-    response.set("X-Cache", "miss");
-    return response;
+    answer.response = json_response(std::move(text), request, "no-store");
+    answer.response.set("X-Cache", "miss");
+    return answer;
 }
 
 }  // namespace pai

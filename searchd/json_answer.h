@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http_params.h"
+#include "representation.h"
 #include "router.h"
 
 namespace pai {
@@ -23,8 +24,9 @@ enum class Reuse {
 
 /// The answer @p handler gives @p target, or the cached copy of it (`X-Cache: hit`, else `miss`). Only
 /// successful answers that are not partial (cut by the search deadline) are cached, and only when the
-/// served indexes have a generation tag. Handler errors propagate (the router maps them).
-Response answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
+/// served indexes have a generation tag; a cached answer's gzipped body is kept with it. Handler errors
+/// propagate (the router maps them).
+Answer answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
                      ServerContext& context);
 
 }  // namespace pai

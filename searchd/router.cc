@@ -8,11 +8,14 @@
 #include "api_handlers.h"
 #include "cors.h"
 #include "guide_handlers.h"
+#include "gzip.h"
 #include "http_params.h"
 #include "json_answer.h"
 #include "library_handlers.h"
 #include "metrics_endpoint.h"
 #include "openapi_endpoint.h"
+#include "representation.h"
+#include "request_log.h"
 #include "search_error.h"
 #include "static_files.h"
 
@@ -89,14 +92,14 @@ const Route* find_route(std::string_view path) {
     return nullptr;
 }
 
-Response dispatch(const Request& request, ServerContext& context) {
+Answer dispatch(const Request& request, ServerContext& context) {
     // Against DNS rebinding: browsers always send Host, and a rebound page sends its own site's name.
     const auto host = request.find(http::field::host);
     if (host != request.end() && !context.options.hosts.allows({host->value().data(), host->value().size()})) {
-        return error_response(http::status::misdirected_request, "misdirected_request",
+        return {error_response(http::status::misdirected_request, "misdirected_request",
                               "this server does not answer for Host '" + std::string(host->value()) +
                                   "' (pattern-searchd --allow-host adds names)",
-                              request.version(), request.keep_alive());
+                              request.version(), request.keep_alive())};
     }
     if (request.target().size() > kMaxTargetBytes) {
         throw SearchError(ErrorKind::kBadRequest, "the URL is longer than 8 KiB");
@@ -106,10 +109,10 @@ Response dispatch(const Request& request, ServerContext& context) {
         Response response = error_response(http::status::method_not_allowed, "method_not_allowed",
                                            "only GET and HEAD are supported", request.version(), request.keep_alive());
         response.set(http::field::allow, "GET, HEAD");
-        return response;
+        return {std::move(response)};
     }
-    if (target.path == "/metrics") return get_metrics(request, target, context);
-    if (target.path == kOpenApiPath) return get_openapi(request, target);
+    if (target.path == "/metrics") return {get_metrics(request, target, context)};
+    if (target.path == kOpenApiPath) return {get_openapi(request, target)};
     if (const Route* route = find_route(target.path)) {
         return answer_json(request, target, route->reuse, route->handler, context);
     }
@@ -120,7 +123,7 @@ Response dispatch(const Request& request, ServerContext& context) {
             response.keep_alive(request.keep_alive());
             response.body() = std::move(file->body);
             response.prepare_payload();
-            return response;
+            return {std::move(response), [](std::string_view body) { return gzip_compress(body, kStaticGzipLevel); }};
         }
     }
     throw SearchError(ErrorKind::kNotFound, "nothing at " + target.path);
@@ -141,20 +144,26 @@ Response error_response(http::status status, std::string_view code, std::string_
 }
 
 Response handle_request(const Request& request, ServerContext& context) {
-    Response response;
+    Answer answer;
     try {
-        response = dispatch(request, context);
+        answer = dispatch(request, context);
     } catch (const SearchError& e) {
-        response = error_response(status_for(e.kind()), to_string(e.kind()), e.what(), request.version(),
-                                  request.keep_alive());
+        answer = {error_response(status_for(e.kind()), to_string(e.kind()), e.what(), request.version(),
+                                 request.keep_alive())};
     } catch (const std::exception& e) {
-        response = error_response(http::status::internal_server_error, "internal", e.what(), request.version(),
-                                  request.keep_alive());
+        answer = {error_response(http::status::internal_server_error, "internal", e.what(), request.version(),
+                                 request.keep_alive())};
     }
+    Response& response = answer.response;
     add_common_headers(response);
     apply_cors(request, context.options.cors_origins, response);
+    try {
+        finish_representation(request, answer);
+    } catch (const std::exception& e) {  // zlib out of memory: the identity body is still right
+        log_event(LogLevel::kWarning, std::string("gzip failed: ") + e.what());
+    }
     if (request.method() == http::verb::head) response.body().clear();
-    return response;
+    return std::move(response);
 }
 
 }  // namespace pai
