@@ -8,6 +8,10 @@
 namespace pai {
 namespace {
 
+/// Browsers keep the answer but ask again each time, with If-None-Match, and mostly get a 304.
+constexpr const char* kRevalidate = "no-cache";
+constexpr const char* kNoStore = "no-store";
+
 Response json_response(std::string body, const Request& request, const char* cache_control) {
     Response response{http::status::ok, request.version()};
     response.set(http::field::content_type, "application/json");
@@ -36,13 +40,14 @@ std::function<std::string(std::string_view)> gzip_of(ResponseCache& cache, std::
 
 Answer answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
                      ServerContext& context) {
-    if (reuse == Reuse::kNever) return {json_response(dump(handler(context.searchers, target)), request, "no-store")};
+    if (reuse == Reuse::kNever) return {json_response(dump(handler(context.searchers, target)), request, kNoStore)};
     if (reuse == Reuse::kPerGenerationWords) target.params.normalise_words("q");
     const std::string key = canonical_target(target);
     const std::string tag = generation_tag(context);
     if (!tag.empty()) {
         if (auto entry = context.cache.find(tag, key)) {
-            Response response = json_response(entry->body(), request, "no-store");
+            Response response = json_response(entry->body(), request, kRevalidate);
+            response.set(http::field::etag, generation_etag(tag, context.instance));
             response.set("X-Cache", "hit");
             return {std::move(response), gzip_of(context.cache, std::move(entry))};
         }
@@ -55,7 +60,10 @@ Answer answer_json(const Request& request, Target target, Reuse reuse, const Jso
     if (!tag.empty() && !partial && context.cache.enabled() && generation_tag(context) == tag) {
         answer.gzipped = gzip_of(context.cache, context.cache.insert(tag, key, text));
     }
-    answer.response = json_response(std::move(text), request, "no-store");
+    // A partial answer is an estimate: neither kept nor validated, so the next request counts again.
+    answer.response = json_response(std::move(text), request, partial ? kNoStore : kRevalidate);
+    const std::string etag = partial ? std::string() : generation_etag(tag, context.instance);
+    if (!etag.empty()) answer.response.set(http::field::etag, etag);
     answer.response.set("X-Cache", "miss");
     return answer;
 }

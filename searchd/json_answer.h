@@ -22,7 +22,8 @@ enum class Reuse {
     kPerGenerationWords,  ///< the same, and its q is words: whitespace is normalised before it is read
 };
 
-/// The answer @p handler gives @p target, or the cached copy of it (`X-Cache: hit`, else `miss`). Only
+/// The answer @p handler gives @p target, or the cached copy of it (`X-Cache: hit`, else `miss`), with
+/// `Cache-Control: no-cache` and an ETag naming the generation (when it has a tag) for revalidation. Only
 /// successful answers that are not partial (cut by the search deadline) are cached, and only when the
 /// served indexes have a generation tag; a cached answer's gzipped body is kept with it. Handler errors
 /// propagate (the router maps them).

@@ -1,6 +1,7 @@
 /** @file
- *  @brief The last step of every answer: which representation of its body is sent. Compressible bodies
- *  say `Vary: Accept-Encoding` and go gzipped to clients that accept it.
+ *  @brief The last step of every answer: which representation of its body is sent. An answer whose ETag
+ *  the request's If-None-Match names becomes `304 Not Modified`; compressible bodies say
+ *  `Vary: Accept-Encoding` and go gzipped to clients that accept it.
  */
 #pragma once
 
@@ -19,7 +20,9 @@ struct Answer {
     std::function<std::string(std::string_view body)> gzipped{};
 };
 
-/// Encodes @p answer for @p request: `Vary: Accept-Encoding` when its type is compressible, and
+/// Turns a 200 with an ETag that the request's If-None-Match matches into a 304 with no body (keeping
+/// ETag, Cache-Control and Vary); otherwise encodes @p answer: `Vary: Accept-Encoding` when its type is
+/// compressible, and
 /// `Content-Encoding: gzip` with the gzipped body when it is also larger than kMinGzipBytes and the
 /// request's Accept-Encoding allows gzip.
 void finish_representation(const Request& request, Answer& answer);

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "connection_counter.h"
+#include "etag.h"
 #include "http_types.h"
 #include "metrics.h"
 #include "response_cache.h"
@@ -22,6 +23,7 @@ struct ServerContext {
     Metrics metrics{};
     ConnectionCounter connections{};
     ResponseCache cache{options.cache_bytes};  ///< answers of the /v1 routes, for the current generation
+    std::string instance = make_instance_id();  ///< in every ETag, so a restarted daemon validates nothing old
 };
 
 /// Answers @p request. Never throws: every failure is a JSON error response.
