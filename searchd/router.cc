@@ -8,7 +8,6 @@
 #include "api_handlers.h"
 #include "cors.h"
 #include "guide_handlers.h"
-#include "gzip.h"
 #include "http_params.h"
 #include "json_answer.h"
 #include "library_handlers.h"
@@ -17,7 +16,6 @@
 #include "representation.h"
 #include "request_log.h"
 #include "search_error.h"
-#include "static_files.h"
 
 namespace pai {
 namespace {
@@ -117,13 +115,17 @@ Answer dispatch(const Request& request, ServerContext& context) {
         return answer_json(request, target, route->reuse, route->handler, context);
     }
     if (!target.path.starts_with("/v1/")) {
-        if (auto file = read_static_file(context.web_root, target.path)) {
+        if (auto file = context.site.find(target.path)) {
             Response response{http::status::ok, request.version()};
             response.set(http::field::content_type, file->content_type);
+            response.set(http::field::cache_control, file->cache_control);
+            response.set(http::field::etag, file->etag);
             response.keep_alive(request.keep_alive());
-            response.body() = std::move(file->body);
+            response.body() = file->body;
             response.prepare_payload();
-            return {std::move(response), [](std::string_view body) { return gzip_compress(body, kStaticGzipLevel); }};
+            return {std::move(response), [&site = context.site, file = std::move(*file)](std::string_view) {
+                        return site.gzip(file);
+                    }};
         }
     }
     throw SearchError(ErrorKind::kNotFound, "nothing at " + target.path);

@@ -13,6 +13,7 @@
 #include "response_cache.h"
 #include "searcher_pool.h"
 #include "serve_options.h"
+#include "static_site.h"
 
 namespace pai {
 
@@ -23,6 +24,7 @@ struct ServerContext {
     Metrics metrics{};
     ConnectionCounter connections{};
     ResponseCache cache{options.cache_bytes};  ///< answers of the /v1 routes, for the current generation
+    StaticSite site{web_root};                  ///< the page's files, versioned at start-up
     std::string instance = make_instance_id();  ///< in every ETag, so a restarted daemon validates nothing old
 };
 
