@@ -101,7 +101,8 @@ bool accepts_gzip(std::string_view accept_encoding) {
         accept_encoding = comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
         const auto semicolon = element.find(';');
         const auto coding = trim(element.substr(0, semicolon));
-        const auto q = q_value(semicolon == std::string_view::npos ? std::string_view() : element.substr(semicolon + 1));
+        const auto q =
+            q_value(semicolon == std::string_view::npos ? std::string_view() : element.substr(semicolon + 1));
         if (!q) continue;  // a malformed element says nothing
         if (iequals(coding, "gzip") || iequals(coding, "x-gzip")) {
             gzip = std::max(gzip.value_or(0), *q);
@@ -115,9 +116,13 @@ bool accepts_gzip(std::string_view accept_encoding) {
 
 bool is_compressible(std::string_view content_type) {
     static constexpr std::array<std::string_view, 7> kCompressible{
-        "application/json", "application/yaml", "application/javascript", "image/svg+xml",
+        "application/json",
+        "application/yaml",
+        "application/javascript",
+        "image/svg+xml",
         "text/",  // html, css, javascript, plain, yaml
-        "application/xml",  "application/manifest+json",
+        "application/xml",
+        "application/manifest+json",
     };
     const auto type = trim(content_type.substr(0, content_type.find(';')));
     return std::any_of(kCompressible.begin(), kCompressible.end(), [&](std::string_view candidate) {

@@ -39,7 +39,7 @@ std::function<std::string(std::string_view)> gzip_of(ResponseCache& cache, std::
 }  // namespace
 
 Answer answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
-                     ServerContext& context) {
+                   ServerContext& context) {
     if (reuse == Reuse::kNever) return {json_response(dump(handler(context.searchers, target)), request, kNoStore)};
     if (reuse == Reuse::kPerGenerationWords) target.params.normalise_words("q");
     const std::string key = canonical_target(target);

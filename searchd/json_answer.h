@@ -17,8 +17,8 @@ using JsonHandler = std::function<nlohmann::json(SearcherPool&, const Target&)>;
 
 /// How a route's answers may be reused.
 enum class Reuse {
-    kNever,             ///< the answer can change within a generation (/healthz)
-    kPerGeneration,     ///< one request of one generation always gets the same answer
+    kNever,               ///< the answer can change within a generation (/healthz)
+    kPerGeneration,       ///< one request of one generation always gets the same answer
     kPerGenerationWords,  ///< the same, and its q is words: whitespace is normalised before it is read
 };
 
@@ -28,6 +28,6 @@ enum class Reuse {
 /// served indexes have a generation tag; a cached answer's gzipped body is kept with it. Handler errors
 /// propagate (the router maps them).
 Answer answer_json(const Request& request, Target target, Reuse reuse, const JsonHandler& handler,
-                     ServerContext& context);
+                   ServerContext& context);
 
 }  // namespace pai

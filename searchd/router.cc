@@ -95,9 +95,9 @@ Answer dispatch(const Request& request, ServerContext& context) {
     const auto host = request.find(http::field::host);
     if (host != request.end() && !context.options.hosts.allows({host->value().data(), host->value().size()})) {
         return {error_response(http::status::misdirected_request, "misdirected_request",
-                              "this server does not answer for Host '" + std::string(host->value()) +
-                                  "' (pattern-searchd --allow-host adds names)",
-                              request.version(), request.keep_alive())};
+                               "this server does not answer for Host '" + std::string(host->value()) +
+                                   "' (pattern-searchd --allow-host adds names)",
+                               request.version(), request.keep_alive())};
     }
     if (request.target().size() > kMaxTargetBytes) {
         throw SearchError(ErrorKind::kBadRequest, "the URL is longer than 8 KiB");
@@ -123,9 +123,8 @@ Answer dispatch(const Request& request, ServerContext& context) {
             response.keep_alive(request.keep_alive());
             response.body() = file->body;
             response.prepare_payload();
-            return {std::move(response), [&site = context.site, file = std::move(*file)](std::string_view) {
-                        return site.gzip(file);
-                    }};
+            return {std::move(response),
+                    [&site = context.site, file = std::move(*file)](std::string_view) { return site.gzip(file); }};
         }
     }
     throw SearchError(ErrorKind::kNotFound, "nothing at " + target.path);

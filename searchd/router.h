@@ -23,7 +23,7 @@ struct ServerContext {
     ServeOptions options{};
     Metrics metrics{};
     ConnectionCounter connections{};
-    ResponseCache cache{options.cache_bytes};  ///< answers of the /v1 routes, for the current generation
+    ResponseCache cache{options.cache_bytes};   ///< answers of the /v1 routes, for the current generation
     StaticSite site{web_root};                  ///< the page's files, versioned at start-up
     std::string instance = make_instance_id();  ///< in every ETag, so a restarted daemon validates nothing old
 };

@@ -26,7 +26,9 @@ std::string hex(std::uint32_t value) {
     return text;
 }
 
-bool is_html(std::string_view content_type) { return content_type.starts_with("text/html"); }
+bool is_html(std::string_view content_type) {
+    return content_type.starts_with("text/html");
+}
 
 }  // namespace
 
@@ -46,8 +48,8 @@ StaticSite::StaticSite(std::filesystem::path web_root) : root_(std::move(web_roo
     }
     std::uint32_t version = 0;
     for (const auto& [path, stamp] : stamps_) {
-        version = checksum(path + '\0' + std::to_string(stamp.size) + ' ' + std::to_string(stamp.modified) + '\n',
-                           version);
+        version =
+            checksum(path + '\0' + std::to_string(stamp.size) + ' ' + std::to_string(stamp.modified) + '\n', version);
     }
     version_ = hex(version);
 }

@@ -22,8 +22,8 @@ TEST(ETag, IfNoneMatchComparesWeaklyAndReadsLists) {
                             "\"a\" ,  W/\"b\" , \"g1-x\""}) {
         EXPECT_TRUE(if_none_match(yes, etag)) << yes;
     }
-    for (const char* no : {"", "W/\"g2-x\"", "\"g1-x", "g1-x", "W/\"g1-xy\"", "\"a\", \"b\"", "W/ \"g1-x\"",
-                           "\"a\" garbage \"g1-x\""}) {
+    for (const char* no :
+         {"", "W/\"g2-x\"", "\"g1-x", "g1-x", "W/\"g1-xy\"", "\"a\", \"b\"", "W/ \"g1-x\"", "\"a\" garbage \"g1-x\""}) {
         EXPECT_FALSE(if_none_match(no, etag)) << no;
     }
     EXPECT_FALSE(if_none_match("*", ""));  // no ETag: nothing to match, not even *

@@ -41,16 +41,16 @@ TEST(Gzip, AcceptEncodingAllowsGzipOnlyWithAPositiveQValue) {
                             "deflate, *;q=0.1", "gzip;q=0.001", " gzip ; q=1 "}) {
         EXPECT_TRUE(accepts_gzip(yes)) << yes;
     }
-    for (const char* no : {"", "identity", "br, deflate", "gzip;q=0", "gzip;q=0.000", "gzip;q=0, *",
-                           "*;q=0", "*;q=0.5, gzip;q=0", "gzipx", "gzip;q=2", "gzip;q=abc"}) {
+    for (const char* no : {"", "identity", "br, deflate", "gzip;q=0", "gzip;q=0.000", "gzip;q=0, *", "*;q=0",
+                           "*;q=0.5, gzip;q=0", "gzipx", "gzip;q=2", "gzip;q=abc"}) {
         EXPECT_FALSE(accepts_gzip(no)) << no;
     }
 }
 
 TEST(Gzip, TextTypesAreCompressibleImagesAreNot) {
-    for (const char* yes : {"application/json", "text/html; charset=utf-8", "text/css; charset=utf-8",
-                            "text/javascript; charset=utf-8", "image/svg+xml", "text/plain; version=0.0.4",
-                            "application/yaml", "text/yaml; charset=utf-8"}) {
+    for (const char* yes :
+         {"application/json", "text/html; charset=utf-8", "text/css; charset=utf-8", "text/javascript; charset=utf-8",
+          "image/svg+xml", "text/plain; version=0.0.4", "application/yaml", "text/yaml; charset=utf-8"}) {
         EXPECT_TRUE(is_compressible(yes)) << yes;
     }
     for (const char* no : {"image/png", "image/x-icon", "application/octet-stream", "font/woff2", ""}) {

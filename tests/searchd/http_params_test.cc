@@ -65,7 +65,8 @@ TEST(CanonicalTarget, SortsParametersByNameAndNormalisesOnlyWhatItIsTold) {
     EXPECT_EQ(canonical_target(a), "/v1/search?limit=5&pillar=reliability&q=retry%20storms");
     EXPECT_EQ(a.params.get("q"), "retry storms");  // what the handler reads is the normalised form
     // Without normalising, spacing stays significant (suggest completes the last word, so "retry " differs).
-    EXPECT_NE(canonical_target(parse_target("/v1/suggest?q=retry+")), canonical_target(parse_target("/v1/suggest?q=retry")));
+    EXPECT_NE(canonical_target(parse_target("/v1/suggest?q=retry+")),
+              canonical_target(parse_target("/v1/suggest?q=retry")));
 }
 
 TEST(CanonicalTarget, DistinctRequestsKeepDistinctKeys) {

@@ -58,9 +58,13 @@ TEST_F(RouterCache, ASearchIsAMissThenAHitWithTheSameBody) {
 }
 
 TEST_F(RouterCache, CachedAndUncachedAnswersAgree) {
-    const std::vector<std::string> targets{"/v1/search?q=circuit+breaker", "/v1/search?q=&pillar=security-and-trust",
-                                           "/v1/patterns/circuit-breaker", "/v1/suggest?q=circ", "/v1/facets",
-                                           "/v1/pillars", "/v1/graph"};
+    const std::vector<std::string> targets{"/v1/search?q=circuit+breaker",
+                                           "/v1/search?q=&pillar=security-and-trust",
+                                           "/v1/patterns/circuit-breaker",
+                                           "/v1/suggest?q=circ",
+                                           "/v1/facets",
+                                           "/v1/pillars",
+                                           "/v1/graph"};
     std::vector<nlohmann::json> cached;
     for (const auto& target : targets) get(target);
     for (const auto& target : targets) {

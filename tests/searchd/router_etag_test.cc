@@ -23,8 +23,7 @@ protected:
 
     SearcherPool pool{index(), 1};
     ServerContext context{pool, {}};
-    Response get(const std::string& target, const std::string& if_none_match = {},
-                 http::verb verb = http::verb::get) {
+    Response get(const std::string& target, const std::string& if_none_match = {}, http::verb verb = http::verb::get) {
         Request request{verb, target, 11};
         if (!if_none_match.empty()) request.set(http::field::if_none_match, if_none_match);
         request.set(http::field::accept_encoding, "gzip");

@@ -4,9 +4,9 @@
 
 #include <regex>
 
+#include "fixture_index.h"
 #include "router.h"
 #include "test_support.h"
-#include "fixture_index.h"
 
 namespace pai {
 namespace {
@@ -95,8 +95,8 @@ TEST_F(StaticSiteTest, ThePageReferencesItsFilesUnderTheVersion) {
     ASSERT_TRUE(page);
     EXPECT_STREQ(page->cache_control, kRevalidateStatic);
     const std::string prefix = "/v/" + site.version();
-    for (const char* reference : {"href=\"/favicon.svg\"", "href=\"/app.css\"", "href=\"/js/app.js\"",
-                                  "src=\"/js/app.js\""}) {
+    for (const char* reference :
+         {"href=\"/favicon.svg\"", "href=\"/app.css\"", "href=\"/js/app.js\"", "src=\"/js/app.js\""}) {
         EXPECT_EQ(page->body.find(reference), std::string::npos) << reference;
     }
     EXPECT_NE(page->body.find("href=\"" + prefix + "/app.css\""), std::string::npos) << page->body;
