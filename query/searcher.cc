@@ -152,6 +152,16 @@ Generation Searcher::generation() const {
     return generations_.empty() ? 0 : *std::max_element(generations_.begin(), generations_.end());
 }
 
+std::string Searcher::generation_tag() const {
+    std::string tag;
+    for (const Generation generation : generations_) {
+        if (generation == 0) return {};  // remote (tcp://) or unstubbed: its changes are invisible here
+        if (!tag.empty()) tag += '.';
+        tag += std::to_string(generation);
+    }
+    return tag;
+}
+
 bool Searcher::reopen_if_stale() {
     auto current = indexes_.current_generations();
     if (opened_ && (current == generations_ || current == rejected_generations_)) return false;

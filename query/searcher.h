@@ -63,6 +63,10 @@ public:
     /// The newest generation among the local indexes (0 when none has a generation stub).
     Generation generation() const;
 
+    /// Names every served index's generation as opened, joined with '.' ("12.3"), or "" when any index is
+    /// remote or has no generation stub: then a change could not be seen, so nothing may be cached on it.
+    std::string generation_tag() const;
+
     /// Bounds the time each search spends counting matches beyond its page (0 = no bound).
     void set_time_limit(double seconds) { time_limit_seconds_ = seconds; }
 

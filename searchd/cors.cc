@@ -19,7 +19,7 @@ bool is_valid_cors_origin(std::string_view origin) {
 
 void apply_cors(const Request& request, const std::vector<std::string>& allowed, Response& response) {
     if (allowed.empty()) return;
-    response.set(http::field::vary, "Origin");
+    add_vary(response, "Origin");
     const auto found = request.find(http::field::origin);
     if (found == request.end()) return;
     const std::string_view origin(found->value().data(), found->value().size());

@@ -3,6 +3,7 @@
  */
 #include "http_params.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "search_error.h"
@@ -15,6 +16,25 @@ int hex_value(char c) {
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
+}
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/// Percent-encodes everything but unreserved characters (and '/' when @p keep_slash).
+void append_encoded(std::string& out, std::string_view text, bool keep_slash) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '~' || (keep_slash && c == '/')) {
+            out += c;
+        } else {
+            out += '%';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+        }
+    }
 }
 
 [[noreturn]] void bad_request(const std::string& message) {
@@ -106,6 +126,46 @@ bool QueryParams::get_flag(std::string_view name) const {
     if (*text == "1" || *text == "true") return true;
     if (*text == "0" || *text == "false") return false;
     bad_request("parameter '" + std::string(name) + "' must be 1, 0, true or false");
+}
+
+void QueryParams::normalise_words(std::string_view name) {
+    const auto [first, last] = values_.equal_range(name);
+    for (auto it = first; it != last; ++it) it->second = pai::normalise_words(it->second);
+}
+
+std::string QueryParams::canonical() const {
+    std::string out;
+    for (const auto& [name, value] : values_) {  // a multimap: sorted by name, equal names in given order
+        if (!out.empty()) out += '&';
+        append_encoded(out, name, false);
+        out += '=';
+        append_encoded(out, value, false);
+    }
+    return out;
+}
+
+std::string normalise_words(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (const char c : text) {
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string canonical_target(const Target& target) {
+    std::string out;
+    append_encoded(out, target.path, true);
+    out += '?';
+    out += target.params.canonical();
+    return out;
 }
 
 Target parse_target(std::string_view target) {

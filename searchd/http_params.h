@@ -36,6 +36,15 @@ public:
     /// "1"/"true" or "0"/"false"; @throws SearchError(kBadRequest) otherwise.
     bool get_flag(std::string_view name) const;
 
+    /// Rewrites every value of @p name with normalise_words(), for parameters that are words (a search's
+    /// q), so that requests differing only in spacing are one request.
+    void normalise_words(std::string_view name);
+
+    /// Every parameter, sorted by name, as `name=value` pairs joined with '&', each part percent-encoded so
+    /// no name or value can run into the next. Repeated names keep the order they were given in: they are
+    /// lists, where order may matter (answers=), and a repeated scalar is refused by get() anyway.
+    std::string canonical() const;
+
 private:
     std::multimap<std::string, std::string, std::less<>> values_;
 };
@@ -44,6 +53,13 @@ struct Target {
     std::string path;  ///< percent-decoded path
     QueryParams params;
 };
+
+/// @p text with ASCII whitespace trimmed at both ends and each run inside it collapsed to one space.
+std::string normalise_words(std::string_view text);
+
+/// The decoded path and canonical() parameters, percent-encoded again: the one spelling of a request that
+/// a response cache keys on.
+std::string canonical_target(const Target& target);
 
 /// Splits and decodes a request target. @throws SearchError(kBadRequest) when it is malformed.
 Target parse_target(std::string_view target);

@@ -90,4 +90,27 @@ std::string Metrics::render(const IndexStats& index, std::size_t open_connection
     return out.str();
 }
 
+std::string render_cache_metrics(const ResponseCacheStats& cache) {
+    std::ostringstream out;
+    const auto counter = [&](std::string_view name, std::string_view help, std::uint64_t value) {
+        header(out, name, "counter", help);
+        out << name << ' ' << value << '\n';
+    };
+    const auto gauge = [&](std::string_view name, std::string_view help, std::size_t value) {
+        header(out, name, "gauge", help);
+        out << name << ' ' << value << '\n';
+    };
+    counter("pai_response_cache_hits_total", "Answers served from the response cache.", cache.hits);
+    counter("pai_response_cache_misses_total", "Cacheable requests not found in the response cache.", cache.misses);
+    counter("pai_response_cache_evictions_total", "Cached answers dropped to stay within the cache's bytes.",
+            cache.evictions);
+    counter("pai_response_cache_invalidations_total", "Cached answers dropped because a new index generation opened.",
+            cache.invalidations);
+    gauge("pai_response_cache_entries", "Answers in the response cache now.", cache.entries);
+    gauge("pai_response_cache_bytes", "Bytes the cached answers take (keys, bodies, gzipped bodies).", cache.bytes);
+    gauge("pai_response_cache_capacity_bytes", "The response cache's bound (--cache-mib); 0 when it is off.",
+          cache.capacity_bytes);
+    return out.str();
+}
+
 }  // namespace pai

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "response_cache.h"
 #include "search_types.h"
 
 namespace pai {
@@ -41,5 +42,8 @@ private:
     std::map<std::string, RouteSeries, std::less<>> routes_;
     std::uint64_t timeouts_ = 0;
 };
+
+/// The response cache's counters and gauges in the same exposition format.
+std::string render_cache_metrics(const ResponseCacheStats& cache);
 
 }  // namespace pai

@@ -12,7 +12,8 @@ Response get_metrics(const Request& request, const Target& target, ServerContext
     response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
     response.set(http::field::cache_control, "no-store");
     response.keep_alive(request.keep_alive());
-    response.body() = context.metrics.render(index, context.connections.active());
+    response.body() =
+        context.metrics.render(index, context.connections.active()) + render_cache_metrics(context.cache.stats());
     response.prepare_payload();
     return response;
 }

@@ -4,34 +4,35 @@
 #include "router.h"
 
 #include <array>
-#include <functional>
 
 #include "api_handlers.h"
 #include "cors.h"
 #include "guide_handlers.h"
 #include "http_params.h"
+#include "json_answer.h"
 #include "library_handlers.h"
 #include "metrics_endpoint.h"
 #include "openapi_endpoint.h"
+#include "representation.h"
+#include "request_log.h"
 #include "search_error.h"
-#include "static_files.h"
 
 namespace pai {
 namespace {
 
-using JsonHandler = std::function<nlohmann::json(SearcherPool&, const Target&)>;
-
 struct Route {
     std::string_view path;  ///< exact path, or a prefix when it ends in '/'
     JsonHandler handler;
+    Reuse reuse = Reuse::kPerGeneration;
 };
 
 const std::array<Route, 14> kRoutes{{
-    {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); }},
+    {"/v1/search", [](SearcherPool& s, const Target& t) { return get_search(s, t.params); },
+     Reuse::kPerGenerationWords},
     {"/v1/suggest", [](SearcherPool& s, const Target& t) { return get_suggest(s, t.params); }},
     {"/v1/facets", [](SearcherPool& s, const Target& t) { return get_facets(s, t.params); }},
     {"/v1/pillars", [](SearcherPool& s, const Target& t) { return get_pillars(s, t.params); }},
-    {"/healthz", [](SearcherPool& s, const Target& t) { return get_health(s, t.params); }},
+    {"/healthz", [](SearcherPool& s, const Target& t) { return get_health(s, t.params); }, Reuse::kNever},
     {"/v1/patterns/",
      [](SearcherPool& s, const Target& t) {
          constexpr std::string_view kSimilar = "/similar";
@@ -46,7 +47,8 @@ const std::array<Route, 14> kRoutes{{
      }},
     {"/v1/decision-guide", [](SearcherPool& s, const Target& t) { return get_decision_guide(s, t.params); }},
     {"/v1/recommend", [](SearcherPool& s, const Target& t) { return get_recommend(s, t.params); }},
-    {"/v1/case-studies", [](SearcherPool& s, const Target& t) { return get_case_studies(s, t.params); }},
+    {"/v1/case-studies", [](SearcherPool& s, const Target& t) { return get_case_studies(s, t.params); },
+     Reuse::kPerGenerationWords},
     {"/v1/case-studies/",
      [](SearcherPool& s, const Target& t) {
          return get_case_study(s, std::string_view(t.path).substr(std::string_view("/v1/case-studies/").size()),
@@ -79,17 +81,6 @@ void add_common_headers(Response& response) {
                  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
 }
 
-Response json_response(http::status status, const nlohmann::json& body, const Request& request) {
-    Response response{status, request.version()};
-    response.set(http::field::content_type, "application/json");
-    response.set(http::field::cache_control, "no-store");
-    response.keep_alive(request.keep_alive());
-    // Replace invalid UTF-8 from the corpus or the query rather than failing the whole response.
-    response.body() = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    response.prepare_payload();
-    return response;
-}
-
 const Route* find_route(std::string_view path) {
     for (const auto& route : kRoutes) {
         const bool prefix = route.path.back() == '/';
@@ -99,14 +90,14 @@ const Route* find_route(std::string_view path) {
     return nullptr;
 }
 
-Response dispatch(const Request& request, ServerContext& context) {
+Answer dispatch(const Request& request, ServerContext& context) {
     // Against DNS rebinding: browsers always send Host, and a rebound page sends its own site's name.
     const auto host = request.find(http::field::host);
     if (host != request.end() && !context.options.hosts.allows({host->value().data(), host->value().size()})) {
-        return error_response(http::status::misdirected_request, "misdirected_request",
-                              "this server does not answer for Host '" + std::string(host->value()) +
-                                  "' (pattern-searchd --allow-host adds names)",
-                              request.version(), request.keep_alive());
+        return {error_response(http::status::misdirected_request, "misdirected_request",
+                               "this server does not answer for Host '" + std::string(host->value()) +
+                                   "' (pattern-searchd --allow-host adds names)",
+                               request.version(), request.keep_alive())};
     }
     if (request.target().size() > kMaxTargetBytes) {
         throw SearchError(ErrorKind::kBadRequest, "the URL is longer than 8 KiB");
@@ -116,21 +107,24 @@ Response dispatch(const Request& request, ServerContext& context) {
         Response response = error_response(http::status::method_not_allowed, "method_not_allowed",
                                            "only GET and HEAD are supported", request.version(), request.keep_alive());
         response.set(http::field::allow, "GET, HEAD");
-        return response;
+        return {std::move(response)};
     }
-    if (target.path == "/metrics") return get_metrics(request, target, context);
-    if (target.path == kOpenApiPath) return get_openapi(request, target);
+    if (target.path == "/metrics") return {get_metrics(request, target, context)};
+    if (target.path == kOpenApiPath) return {get_openapi(request, target)};
     if (const Route* route = find_route(target.path)) {
-        return json_response(http::status::ok, route->handler(context.searchers, target), request);
+        return answer_json(request, target, route->reuse, route->handler, context);
     }
     if (!target.path.starts_with("/v1/")) {
-        if (auto file = read_static_file(context.web_root, target.path)) {
+        if (auto file = context.site.find(target.path)) {
             Response response{http::status::ok, request.version()};
             response.set(http::field::content_type, file->content_type);
+            response.set(http::field::cache_control, file->cache_control);
+            response.set(http::field::etag, file->etag);
             response.keep_alive(request.keep_alive());
-            response.body() = std::move(file->body);
+            response.body() = file->body;
             response.prepare_payload();
-            return response;
+            return {std::move(response),
+                    [&site = context.site, file = std::move(*file)](std::string_view) { return site.gzip(file); }};
         }
     }
     throw SearchError(ErrorKind::kNotFound, "nothing at " + target.path);
@@ -151,20 +145,26 @@ Response error_response(http::status status, std::string_view code, std::string_
 }
 
 Response handle_request(const Request& request, ServerContext& context) {
-    Response response;
+    Answer answer;
     try {
-        response = dispatch(request, context);
+        answer = dispatch(request, context);
     } catch (const SearchError& e) {
-        response = error_response(status_for(e.kind()), to_string(e.kind()), e.what(), request.version(),
-                                  request.keep_alive());
+        answer = {error_response(status_for(e.kind()), to_string(e.kind()), e.what(), request.version(),
+                                 request.keep_alive())};
     } catch (const std::exception& e) {
-        response = error_response(http::status::internal_server_error, "internal", e.what(), request.version(),
-                                  request.keep_alive());
+        answer = {error_response(http::status::internal_server_error, "internal", e.what(), request.version(),
+                                 request.keep_alive())};
     }
+    Response& response = answer.response;
     add_common_headers(response);
     apply_cors(request, context.options.cors_origins, response);
+    try {
+        finish_representation(request, answer);
+    } catch (const std::exception& e) {  // zlib out of memory: the identity body is still right
+        log_event(LogLevel::kWarning, std::string("gzip failed: ") + e.what());
+    }
     if (request.method() == http::verb::head) response.body().clear();
-    return response;
+    return std::move(response);
 }
 
 }  // namespace pai

@@ -7,10 +7,13 @@
 #include <filesystem>
 
 #include "connection_counter.h"
+#include "etag.h"
 #include "http_types.h"
 #include "metrics.h"
+#include "response_cache.h"
 #include "searcher_pool.h"
 #include "serve_options.h"
+#include "static_site.h"
 
 namespace pai {
 
@@ -20,6 +23,9 @@ struct ServerContext {
     ServeOptions options{};
     Metrics metrics{};
     ConnectionCounter connections{};
+    ResponseCache cache{options.cache_bytes};   ///< answers of the /v1 routes, for the current generation
+    StaticSite site{web_root};                  ///< the page's files, versioned at start-up
+    std::string instance = make_instance_id();  ///< in every ETag, so a restarted daemon validates nothing old
 };
 
 /// Answers @p request. Never throws: every failure is a JSON error response.

@@ -35,6 +35,9 @@ void add_serve_flags(CLI::App& app, ServeFlags& flags) {
     app.add_option("--search-timeout", flags.search_seconds,
                    "Seconds a search may spend counting matches; past it, totals and facets are estimates")
         ->check(CLI::Range(0.0001, 60.0));
+    app.add_option("--cache-mib", flags.cache_mib,
+                   "MiB of answers kept per index generation for repeated requests (0 turns the cache off)")
+        ->check(CLI::Range(std::size_t{0}, kMaxCacheMib));
     app.add_option("--log-level", flags.log_level, "debug (adds the query string), info, warning or error")
         ->check(CLI::IsMember({"debug", "info", "warning", "error"}));
 }
@@ -46,6 +49,7 @@ ServeOptions serve_options(const ServeFlags& flags, const boost::asio::ip::addre
     if (!listen_address.is_unspecified()) options.hosts.add(listen_address.to_string());
     options.idle_timeout = milliseconds(flags.idle_seconds);
     options.request_timeout = milliseconds(flags.request_seconds);
+    options.cache_bytes = flags.cache_mib * kMebibyte;
     return options;
 }
 

@@ -1,6 +1,6 @@
 /** @file
  *  @brief pattern-searchd's operational flags (hosts, CORS, connection cap, time-outs, search deadline,
- *  log level), kept apart from main() so the daemon's entry point stays short.
+ *  response cache, log level), kept apart from main() so the daemon's entry point stays short.
  */
 #pragma once
 
@@ -14,12 +14,16 @@
 
 namespace pai {
 
+inline constexpr std::size_t kMebibyte = 1024 * 1024;
+inline constexpr std::size_t kMaxCacheMib = 64 * 1024;
+
 struct ServeFlags {
     ServeOptions options;
     std::vector<std::string> allow_hosts;
     double idle_seconds = std::chrono::duration<double>(ServeOptions{}.idle_timeout).count();
     double request_seconds = std::chrono::duration<double>(ServeOptions{}.request_timeout).count();
     double search_seconds = kDefaultSearchSeconds;
+    std::size_t cache_mib = kDefaultCacheBytes / kMebibyte;
     std::string log_level = "info";
 };
 

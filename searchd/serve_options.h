@@ -1,6 +1,6 @@
 /** @file
  *  @brief What an operator sets on pattern-searchd's command line about who is served and for how long:
- *  the Host allow-list, CORS origins, the connection cap and the time-outs.
+ *  the Host allow-list, CORS origins, the connection cap, the time-outs and the response cache's size.
  */
 #pragma once
 
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "host_allow_list.h"
+#include "response_cache.h"
 
 namespace pai {
 
@@ -22,6 +23,8 @@ struct ServeOptions {
     /// How long reading one whole request, and writing its response, may take: a client sending one
     /// byte per second is dropped after this, whatever it sends.
     std::chrono::milliseconds request_timeout{5'000};
+    /// Bytes of answers the response cache keeps (keys, bodies and gzipped bodies); 0 turns it off.
+    std::size_t cache_bytes = kDefaultCacheBytes;
 };
 
 }  // namespace pai

@@ -11,8 +11,6 @@
 namespace pai {
 namespace {
 
-constexpr std::uintmax_t kMaxStaticBytes = 4 * 1024 * 1024;
-
 std::string content_type_for(const std::filesystem::path& file) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kTypes{{
         {".html", "text/html; charset=utf-8"},
@@ -40,7 +38,8 @@ bool within(const std::filesystem::path& root, const std::filesystem::path& cand
 
 }  // namespace
 
-std::optional<StaticFile> read_static_file(const std::filesystem::path& web_root, std::string_view url_path) {
+std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& web_root,
+                                                         std::string_view url_path) {
     if (web_root.empty() || url_path.empty() || url_path.front() != '/') return std::nullopt;
     std::filesystem::path relative(url_path.substr(1));
     for (const auto& part : relative) {
@@ -52,13 +51,19 @@ std::optional<StaticFile> read_static_file(const std::filesystem::path& web_root
     auto file = root / relative;
     if (url_path.back() == '/') file /= "index.html";
     // canonical() resolves symlinks, so a link pointing outside the root is refused here.
-    const auto resolved = std::filesystem::canonical(file, ec);
+    auto resolved = std::filesystem::canonical(file, ec);
     if (ec || !within(root, resolved) || !std::filesystem::is_regular_file(resolved, ec)) return std::nullopt;
-    if (std::filesystem::file_size(resolved, ec) > kMaxStaticBytes) return std::nullopt;
-    std::ifstream in(resolved, std::ios::binary);
+    if (std::filesystem::file_size(resolved, ec) > kMaxStaticBytes || ec) return std::nullopt;
+    return resolved;
+}
+
+std::optional<StaticFile> read_static_file(const std::filesystem::path& web_root, std::string_view url_path) {
+    const auto resolved = resolve_static_path(web_root, url_path);
+    if (!resolved) return std::nullopt;
+    std::ifstream in(*resolved, std::ios::binary);
     std::ostringstream body;
     body << in.rdbuf();
-    return StaticFile{body.str(), content_type_for(resolved)};
+    return StaticFile{body.str(), content_type_for(*resolved)};
 }
 
 }  // namespace pai

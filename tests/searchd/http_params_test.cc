@@ -49,5 +49,38 @@ TEST(ParseTarget, SplitsPathAndDecodesBoth) {
     EXPECT_EQ(target.params.get("q"), "a b");
 }
 
+TEST(NormaliseWords, TrimsAndCollapsesWhitespace) {
+    EXPECT_EQ(normalise_words("  retry \t storms\n\nat  peak "), "retry storms at peak");
+    EXPECT_EQ(normalise_words(" \t "), "");
+    EXPECT_EQ(normalise_words("one"), "one");
+    EXPECT_EQ(normalise_words("\"exact  phrase\""), "\"exact phrase\"");
+}
+
+TEST(CanonicalTarget, SortsParametersByNameAndNormalisesOnlyWhatItIsTold) {
+    auto a = parse_target("/v1/search?pillar=reliability&q=+retry++storms&limit=5");
+    auto b = parse_target("/v1/search?limit=5&q=retry%20storms&pillar=reliability");
+    a.params.normalise_words("q");
+    b.params.normalise_words("q");
+    EXPECT_EQ(canonical_target(a), canonical_target(b));
+    EXPECT_EQ(canonical_target(a), "/v1/search?limit=5&pillar=reliability&q=retry%20storms");
+    EXPECT_EQ(a.params.get("q"), "retry storms");  // what the handler reads is the normalised form
+    // Without normalising, spacing stays significant (suggest completes the last word, so "retry " differs).
+    EXPECT_NE(canonical_target(parse_target("/v1/suggest?q=retry+")),
+              canonical_target(parse_target("/v1/suggest?q=retry")));
+}
+
+TEST(CanonicalTarget, DistinctRequestsKeepDistinctKeys) {
+    const auto key = [](const char* target) { return canonical_target(parse_target(target)); };
+    // Repeated values keep their order: they are lists, and the order may matter.
+    EXPECT_NE(key("/v1/recommend?answers=a:1&answers=a:2"), key("/v1/recommend?answers=a:2&answers=a:1"));
+    // A value holding '&' or '=' cannot pass for two parameters.
+    EXPECT_NE(key("/v1/search?q=a%26tag%3Dx"), key("/v1/search?q=a&tag=x"));
+    // A repeated scalar (an error) is not the same request as the single one.
+    EXPECT_NE(key("/v1/search?q=a&q=a"), key("/v1/search?q=a"));
+    EXPECT_NE(key("/v1/search?q="), key("/v1/search"));
+    // The path is part of it, and a decoded '?' in the path cannot pose as the query.
+    EXPECT_NE(key("/v1/patterns/a%3Fq=b"), key("/v1/patterns/a?q=b"));
+}
+
 }  // namespace
 }  // namespace pai

@@ -8,7 +8,8 @@
  * attributes. While mermaid draws, style attributes therefore go through the CSSOM (which the policy allows) and
  * its <style> element becomes a constructed stylesheet; the finished SVG is imported the same way.
  */
-const MERMAID_URL = '/vendor/node_modules/mermaid/dist/mermaid.esm.min.mjs';
+// Relative to this module, so that under a versioned URL (/v/<version>/js/) mermaid comes from the same version.
+const MERMAID_URL = new URL('../vendor/node_modules/mermaid/dist/mermaid.esm.min.mjs', import.meta.url).href;
 const NEAR_SCREEN = '600px 0px';
 const FAILED = 'This diagram could not be drawn; its source is below.';
 // Narrower than this share of its natural width a diagram stops shrinking and scrolls sideways instead.

@@ -6,7 +6,7 @@
  */
 const D3_SCRIPTS = ['d3-dispatch/dist/d3-dispatch.min.js', 'd3-timer/dist/d3-timer.min.js',
   'd3-quadtree/dist/d3-quadtree.min.js', 'd3-force/dist/d3-force.min.js']
-  .map((file) => `/vendor/node_modules/${file}`);
+  .map((file) => new URL(`../vendor/node_modules/${file}`, import.meta.url).href);  // under this module's version
 const TICKS = 300;              // d3's default cooling from alpha 1 to its minimum
 const MIN_CELL = 190;           // a pillar's cell, in map units, however few patterns it has
 const CELL_PER_SQRT_NODE = 34;  // cells grow with the square root of their pattern count (area ~ count)

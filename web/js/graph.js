@@ -8,7 +8,7 @@ import { fill, h, patternHref, plural, statusBadge, STATUS_LABELS, STATUSES } fr
 import { PatternMap } from './graph-map.js';
 import { graphUrl } from './search.js';
 
-const STYLESHEET = '/graph.css';
+const STYLESHEET = new URL('../graph.css', import.meta.url).href;  // under this module's version
 const NARROW = window.matchMedia('(max-width: 48rem)');
 const COLUMNS_WIDE = 5;
 const COLUMNS_NARROW = 2;
