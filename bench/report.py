@@ -84,16 +84,25 @@ WHY = {
 
 
 def targets(raw, runs):
-    """Issue 24's targets, the judged mix first; all are cold-cache figures (the daemon caches no results)."""
+    """Issue 24's targets, the judged mix first; all are cold-cache figures (the daemon caches no results), the
+    warm-cache ones beside them."""
     rows = []
     mix_wrk = raw["wrk"]["bundled"][MIX]
-    wrk_median = lambda level, key: median([r[key] for r in mix_wrk[level]])
+    warm_wrk = raw["wrk"]["bundled"].get(MIX + "_warm")
+    wrk_median = lambda level, key, source=mix_wrk: median([r[key] for r in source[level]])
+    warm = lambda text: f"; warm cache: {text}"
     p50_one, p99_32, rps_32 = wrk_median("1", "p50_us"), wrk_median("32", "p99_us"), wrk_median("32", "rps")
     rows.append(("Judged mix through pattern-searchd, 1 connection: p50 ≤ 0.5 ms",
                  f"{p50_one / 1000:.2f} ms (p99 {wrk_median('1', 'p99_us') / 1000:.2f} ms, "
-                 f"{wrk_median('1', 'rps'):,.0f} req/s)", verdict(p50_one <= 500)))
-    rows.append(("… 32 connections: ≥ 5,000 req/s", f"{rps_32:,.0f} req/s", verdict(rps_32 >= 5000)))
-    rows.append(("… 32 connections: p99 ≤ 10 ms", f"{p99_32 / 1000:.2f} ms", verdict(p99_32 <= 10000)))
+                 f"{wrk_median('1', 'rps'):,.0f} req/s"
+                 + (warm(f"p50 {wrk_median('1', 'p50_us', warm_wrk) / 1000:.2f} ms") if warm_wrk else "") + ")",
+                 verdict(p50_one <= 500)))
+    rows.append(("… 32 connections: ≥ 5,000 req/s", f"{rps_32:,.0f} req/s"
+                 + (f" (warm cache: {wrk_median('32', 'rps', warm_wrk):,.0f} req/s)" if warm_wrk else ""),
+                 verdict(rps_32 >= 5000)))
+    rows.append(("… 32 connections: p99 ≤ 10 ms", f"{p99_32 / 1000:.2f} ms"
+                 + (f" (warm cache: {wrk_median('32', 'p99_us', warm_wrk) / 1000:.2f} ms)" if warm_wrk else ""),
+                 verdict(p99_32 <= 10000)))
     mix = runs[("search_json", "bundled", MIX)]
     p50_mix = median(mix["p50_us"])
     rows.append(("In-process full search (facets, snippets, JSON), p50 over the judged mix ≤ 300 µs",
@@ -175,7 +184,9 @@ def wrk_tables(raw, runs):
         levels = sorted({level for by_level in per_query.values() for level in by_level}, key=int)
         out += [f"### {corpus}", "",
                 "Per cell: requests/s, p50, p99 (medians of 3 one-second wrk runs, one wrk thread); with one "
-                "connection, also its p50 ÷ the in-process full search with JSON: the cost of HTTP.", "",
+                "connection, also its p50 ÷ the in-process full search with JSON: the cost of HTTP. Every row runs "
+                "with the result cache off but `mix_warm`: the judged mix again, through a daemon whose cache "
+                "already holds every answer.", "",
                 "| query | " + " | ".join(f"{c} conn: req/s · p50 · p99" for c in levels) + " | HTTP ÷ in-process |",
                 "| --- |" + " --- |" * (len(levels) + 1)]
         for query, by_level in per_query.items():
@@ -192,7 +203,7 @@ def wrk_tables(raw, runs):
                              f" · {median([x['p99_us'] for x in r]) / 1000:.2f} ms")
             ratio = "–"
             if "1" in by_level:
-                in_process = median(runs[("search_json", corpus, query)]["real"])
+                in_process = median(runs[("search_json", corpus, query.removesuffix("_warm"))]["real"])
                 ratio = f"{median([x['p50_us'] for x in by_level['1']]) / in_process:.1f}×"
             out.append(f"| {query} | " + " | ".join(cells) + f" | {ratio} |")
         errors = [x for q in per_query.values() for r in q.values() for x in r if x["non_2xx"] or x["socket_errors"]]
