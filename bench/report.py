@@ -56,30 +56,38 @@ def verdict(ok):
 # Why a target is missed, printed only for the targets this run missed; the profiles below are the evidence.
 WHY = {
     "in_process": "Ranking and exact facets take one weighted pass over every match that reads no document "
-                  "(query/facet_spy.cc). What is left per query at the bundled size is per hit and per word: "
-                  "snippets (`MSet::snippet` tokenises and stems each hit's text, about 40% of a keyword search in "
-                  "the profile taken while tuning), each hit's stored data (zlib inflate of the document data, "
-                  "about 15%), the rerank of the 30 best patterns (posting-list skips per query term for coordination, "
-                  "then one stored vector read per pattern for the latent space: about 5% of the long problem "
-                  "description's instructions under callgrind), and parsing each query word again on its own for "
-                  "the rerank (its stems and synonyms). The floor is "
-                  "the `Xapian top-10` column, which does none of these.",
+                  "(query/facet_spy.cc), and what a worker reads again (the rerank's posting lists, each hit's "
+                  "data, each pattern's latent vector) now comes from its read cache (query/read_cache.h). What "
+                  "is left over the judged mix (profile `search_bundled_mix` below): Xapian's `MSet::snippet` "
+                  "about 30% (it tokenises every hit's text and stems each word; our cached stemmer is a third "
+                  "of that), the match itself (`get_mset`) about a quarter, parsing the query about 8% (a long "
+                  "problem description is parsed, then each of its words again for the rerank) and block reads "
+                  "(`pread`, Xapian 1.4 keeps no block cache of its own) about 9%. The floor is the `Xapian "
+                  "top-10` column, already above 300 µs on this mix. Next: snippets from a token stream stored "
+                  "per section at index time instead of re-tokenising text, which changes snippet bytes and so "
+                  "needs its own commit and check; one parse per query reused for the rerank's words.",
     "daemon": "The daemon is CPU-bound at the in-process cost: its worker threads (one per core, 2 here, sharing "
-              "them with wrk) each spend the full-search time per request, so throughput is about "
-              "2 ÷ that time and p99 at 32 connections is the queue of 16 requests per worker. 5,000 req/s on "
-              "2 cores shared with wrk needs ≤ ~300 µs of CPU per request, HTTP and JSON included.",
+              "them with wrk) each spend the full-search time per request (HTTP, routing and JSON are under a "
+              "tenth of a request in the daemon's profile), so throughput is about 2 ÷ that time and p99 at 32 "
+              "connections is the queue of 16 requests per worker. 5,000 req/s on 2 cores shared with wrk needs "
+              "≤ ~300 µs of CPU per request; repeated requests get there through the result cache (the warm "
+              "figures), new ones only as the in-process cost falls.",
     "100k": "At 100k sections the broad pair matches most sections, and a pattern's score sums the BM25 "
             "weights of all its matching sections, so every match must be weighted: the single pass "
             "(`get_mset` with check_at_least = the document count, the facet spy adding each weight to its "
             "pattern) cannot prune the way Xapian's top-10 does. Its samples are Xapian's matcher (posting-list "
             "decoding and BM25 per match), not the facet count. Meeting 5 ms needs a pruned ranking (for "
-            "example the best-section score alone past a size bound) or a result cache.",
-    "indexing": "Two writers in parallel (one per core), merged by the final compaction, keep both cores busy, "
-                "but each section costs ~1.6 ms of CPU inside Xapian's glass writer: `replace_document` (the "
-                "in-memory inverter, per-term map updates and `memcmp`) ~45%, `TermGenerator::index_text` ~24%, "
-                "`commit` ~18% of which zlib `deflate` ~12% (profile below). Fitting the latent space "
-                "(`fit_latent_model`: one more tokenisation of each pattern's descriptive text, then a randomized "
-                "SVD) runs on one core before the writers start, about 7% of the samples.",
+            "example the best-section score alone past a size bound), which is a ranking change; a repeated "
+            "query is answered by the result cache.",
+    "indexing": "Peak memory is under the bound since the latent fit counts stems by rank instead of a map of "
+                "strings per pattern and a section's HTML is kept once. The rate: two writers in parallel (one "
+                "per core), merged by the final compaction, keep both cores busy, but each section costs about "
+                "0.7 ms of CPU inside Xapian's glass writer (`add_document` into the in-memory inverter with its "
+                "per-term map updates and `memcmp`, `TermGenerator::index_text`, and `commit` with zlib "
+                "`deflate`; profile below), and about 12 s of a 100k build run before the writers start (reading "
+                "and checking the corpus, now on every core, then the latent fit on one). Next: fit the latent "
+                "space while the writers run, storing pattern vectors per pattern instead of in each section's "
+                "value slot; larger commit batches measured slower and heavier.",
 }
 
 
