@@ -269,7 +269,8 @@ only as steady as the machine was; CPU times are given where they matter.
 
 The workload is first the judged mix: the {mix_size} problem descriptions of `tests/relevance/queries.tsv`,
 replayed in file order in-process and through the daemon (`bench/mix.lua`), beside SQLite FTS5 on the same mix;
-then the ten hand-picked queries below. The daemon has no result cache, so every figure is a cold-cache figure.
+then the ten hand-picked queries below. The daemon runs with its result cache off (`--cache-mib 0`), so every
+figure is a cold-cache one; the warm-cache figures beside them come from a daemon whose cache holds the whole mix.
 
 {targets(raw, runs)}
 

@@ -313,7 +313,7 @@ def main():
     results["startup"] = startup(bin_dir, indexes)
     results["profiles"] = {
         "search_bundled_mix": profile([str(bin_dir / "pai-bench-search"), "--index", f"bundled={indexes['bundled']}",
-                                       "--mix", str(MIX), "--benchmark_filter=^search_json/bundled/mix$",
+                                       "--mix", str(MIX), "--benchmark_filter=^search_json/bundled/mix/",
                                        "--benchmark_repetitions=10"], args.data / "search-mix"),
         "search_100k_broad_pair": profile([str(bin_dir / "pai-bench-search"), "--index", f"100k={indexes['100k']}",
                                            "--benchmark_filter=^search_json/100k/broad_pair$",
