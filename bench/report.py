@@ -59,10 +59,10 @@ WHY = {
                   "(query/facet_spy.cc), and what a worker reads again (the rerank's posting lists, each hit's "
                   "data, each pattern's latent vector) now comes from its read cache (query/read_cache.h). What "
                   "is left over the judged mix (profile `search_bundled_mix` below): Xapian's `MSet::snippet` "
-                  "about 30% (it tokenises every hit's text and stems each word; our cached stemmer is a third "
-                  "of that), the match itself (`get_mset`) about a quarter, parsing the query about 8% (a long "
+                  "over a quarter (it tokenises every hit's text and stems each word; our cached stemmer is a third "
+                  "of that), the match itself (`get_mset`) about a quarter, parsing the query about 7% (a long "
                   "problem description is parsed, then each of its words again for the rerank) and block reads "
-                  "(`pread`, Xapian 1.4 keeps no block cache of its own) about 9%. The floor is the `Xapian "
+                  "(`pread`, Xapian 1.4 keeps no block cache of its own) about 8%. The floor is the `Xapian "
                   "top-10` column, already above 300 µs on this mix. Next: snippets from a token stream stored "
                   "per section at index time instead of re-tokenising text, which changes snippet bytes and so "
                   "needs its own commit and check; one parse per query reused for the rerank's words.",
