@@ -4,8 +4,9 @@
 # Packages needed to build and serve; Markdown is rendered by GitHub's cmark fork with its extensions (tables,
 # autolinks, strikethrough). `nodejs` (Debian 12's Node.js 18) runs the `npm ci` that installs the page's vendored
 # browser code in web/vendor (mermaid, which draws the patterns' diagrams); pattern-searchd serves it with the page.
+# zlib1g-dev: pattern-searchd gzips its answers (no other package here brings zlib's headers).
 BUILD_PACKAGES=(build-essential cmake ninja-build pkg-config libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-                libboost-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libeigen3-dev nodejs)
+                libboost-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libeigen3-dev zlib1g-dev nodejs)
 # Extra packages for the test suite (clang and its runtime for the libFuzzer targets; neovim and curl for the
 # Neovim plugin's tests; chromium for the browser tests. Node.js for the browser, editor and MCP tests comes with
 # BUILD_PACKAGES; their npm packages are pinned in their lock files to versions that run on Node 18). npm is
