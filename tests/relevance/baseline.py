@@ -6,9 +6,8 @@ tokenizer, the title column weighted, and each query's words OR'ed. A pattern ra
 import re
 import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
+from corpus_files import pattern_files
 
 TITLE_WEIGHT = 5.0  # bm25() column weight of the pattern title; section text counts 1
 BODY_WEIGHT = 1.0
@@ -16,7 +15,6 @@ H2 = re.compile(r"^ {0,3}##(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 H3 = re.compile(r"^ {0,3}###(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 FAILURE_MODES = "failure modes"
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-TITLE = re.compile(r"^title:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 WORD = re.compile(r"\w+")
 
 
@@ -26,15 +24,6 @@ class Section:
     title: str
     heading: str  # empty for text before the first H2
     text: str     # the section's Markdown, heading included
-
-
-def split_front_matter(text):
-    """(front matter, body) of a pattern file; the front matter is the block between the first two `---`."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return "", text
-    end = text.find("\n---\n", 3)
-    return (text[4:end], text[end + 5 :]) if end >= 0 else ("", text)
 
 
 def split_sections(body, heading_pattern=H2):
@@ -59,18 +48,16 @@ def split_sections(body, heading_pattern=H2):
 
 
 def load_sections(corpus_dir):
-    """Every section of every pattern under corpus_dir/patterns."""
+    """Every section of every pattern under corpus_dir."""
     sections = []
-    for path in sorted(Path(corpus_dir, "patterns").glob("*/*.md")):
-        front, body = split_front_matter(path.read_text(encoding="utf-8"))
-        match = TITLE.search(front)
-        title = match.group(1).strip("\"'") if match else path.stem
-        for heading, text in split_sections(body):
+    for pattern in pattern_files(corpus_dir):
+        title = str(pattern.front.get("title", pattern.id))
+        for heading, text in split_sections(pattern.body):
             entries = split_sections(text, H3)[1:] if heading.lower() == FAILURE_MODES else []
             if entries:
-                sections += [Section(path.stem, title, f"{heading}: {name}", entry) for name, entry in entries]
+                sections += [Section(pattern.id, title, f"{heading}: {name}", entry) for name, entry in entries]
             else:
-                sections.append(Section(path.stem, title, heading, text))
+                sections.append(Section(pattern.id, title, heading, text))
     return sections
 
 
@@ -79,13 +66,12 @@ def load_front_matter_rows(corpus_dir):
     sections (description, tags, symptoms): the baseline given the same text as the engine, which shows what
     the engine's ranking adds beyond reading more of each file."""
     rows = []
-    for path in sorted(Path(corpus_dir, "patterns").glob("*/*.md")):
-        front, _ = split_front_matter(path.read_text(encoding="utf-8"))
-        fields = yaml.safe_load(front) or {}
+    for pattern in pattern_files(corpus_dir):
+        fields = pattern.front
         words = [str(fields.get("description", ""))]
         words += [str(tag).replace("-", " ") for tag in fields.get("tags") or []]
         words += [str(symptom) for symptom in fields.get("symptoms") or []]
-        rows.append(Section(path.stem, str(fields.get("title", path.stem)), "front matter", "\n".join(words)))
+        rows.append(Section(pattern.id, str(fields.get("title", pattern.id)), "front matter", "\n".join(words)))
     return rows
 
 

@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus_files import pattern_files
+
 HEADER = ["split", "batch", "query", "judgements"]
 SPLITS = ("tune", "holdout")
 HOLDOUT_SHARE = 0.3
@@ -48,7 +50,7 @@ def answer_word_share(queries, corpus_dir):
     """{batch: the mean share of a query's words of three letters or more found anywhere in its first answer's
     file}: how near to the corpus's own wording each batch was written."""
     words = lambda text: {word for word in WORD.findall(text.lower()) if len(word) >= 3}
-    files = {path.stem: words(path.read_text(encoding="utf-8")) for path in Path(corpus_dir, "patterns").glob("*/*.md")}
+    files = {pattern.id: words(pattern.path.read_text(encoding="utf-8")) for pattern in pattern_files(corpus_dir)}
     shares = defaultdict(list)
     for query in queries:
         typed = words(query.text)
@@ -58,8 +60,8 @@ def answer_word_share(queries, corpus_dir):
 
 
 def pattern_pillars(corpus_dir):
-    """Maps every pattern id in the corpus to its pillar, from the corpus/patterns/<pillar>/<id>.md layout."""
-    return {path.stem: path.parent.name for path in sorted(Path(corpus_dir, "patterns").glob("*/*.md"))}
+    """Maps every pattern id in the corpus to the pillar its front matter names."""
+    return {pattern.id: pattern.pillar for pattern in pattern_files(corpus_dir)}
 
 
 def _parse_line(path, number, line, known_ids):
