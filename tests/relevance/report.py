@@ -305,6 +305,14 @@ chosen on four folds, read on the fifth). None was taken, so no holdout was read
   1.5: 0 and -0.002;
 - the engine's ranking fused with the fielded baseline's (reciprocal ranks, the baseline weighted 0.1 to 0.5,
   k 10 or 60): up to +0.024 on our batch 2's tuning split but down to -0.020 on batch 1's, never a net gain.
+- a front-matter card scored on its own (FTS5's bm25 of the description, tags and symptoms alone, as a share of
+  the best card's) added to each of the 30 best patterns at 0.1 to 0.8 of the top score: +0.006 on batch 1's
+  tuning split, +0.002 on batch 2's and +0.005 upstream at 0.1, but -0.003 in 5-fold cross-validation, the folds
+  choosing anywhere from 0 to 0.3;
+- a linear rerank of the 30 best on the engine's score and rank, that card score and both FTS5 baselines'
+  ranks, fitted by coordinate ascent: +0.014 on the tuning splits (+0.048 on our batch 2, -0.006 on batch 1,
+  +0.008 upstream), +0.005 in 5-fold cross-validation with one fold at -0.007. Too small and unsteady for a
+  second ranking inside the engine.
 
 The ranking sits on a plateau for its own settings; what is left (`evaluate.py --misses`) are queries whose
 words the answer's file does not use at all ("price as about 20 dollars" for structured output), which no
