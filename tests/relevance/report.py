@@ -300,6 +300,9 @@ chosen on four folds, read on the fifth). None was taken, so no holdout was read
 - failure-mode prose weighted 1, 3 or 4 instead of 2: +0.001 and +0.001 (at 1);
 - the latent weight at 0.3 to 1.2: 0 and -0.003 (0.3 gains +0.006 upstream and loses 0.004 on ours);
 - the related share at 0.2 or 0.6: 0 and -0.002; the coverage exponent at 0.3 to 1: 0 and -0.003;
+- for long queries only (8, 10 or 12 distinct words and more), the latent weight at 0.25 to 1.2, the coverage
+  exponent at 0.3 to 1 or the related share at 0.2 or 0.7: at most +0.0006 and no cross-validated gain above
+  +0.0002 (batch 2's queries of 15 words and more are its weakest, 0.725);
 - description weight 2 to 5: +0.001 and 0; tag weight 1 to 4: +0.001 and -0.001; title weight 3 to 8: 0 and 0;
 - BM25's k1 from 1 to 2: 0 and 0; b from 0.3 to 0.75: +0.001 and +0.001; the section sum's weight from 0.5 to
   1.5: 0 and -0.002;
