@@ -7,8 +7,9 @@
   so a perfect top 5 scores 1 even for a query with more than five judged ids.
 
 And how far a difference between two systems' means over the same queries can be trusted: a paired bootstrap
-interval.
+interval, and the cross-validated gain of choosing among candidate rankings on the tuning split.
 """
+import hashlib
 import math
 import random
 
@@ -64,3 +65,26 @@ def paired_bootstrap_interval(first, second, resamples=BOOTSTRAP_RESAMPLES, leve
     means = sorted(sum(draw.choices(differences, k=count)) / count for _ in range(resamples))
     tail = (1 - level) / 2
     return means[int(tail * (resamples - 1))], means[math.ceil((1 - tail) * (resamples - 1))]
+
+
+def query_fold(text, folds):
+    """The cross-validation fold of a query: its text's SHA-256 modulo @p folds, so folds never depend on order."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % folds
+
+
+def cross_validated_gain(scores, folds, current):
+    """The k-fold cross-validated gain of choosing among candidate rankings: for each fold, the candidate with the
+    best mean on the other folds (the current one on ties) is read on that fold, and the gain over @p current is
+    averaged over every query. scores: {candidate: [score per query]}, all in the same query order; folds: the
+    fold of each query. Returns (gain, the candidate each fold chose, in fold order)."""
+    count = len(folds)
+    if not count or any(len(values) != count for values in scores.values()):
+        raise ValueError("every candidate must score the same, non-empty list of queries")
+    gain, chosen = 0.0, []
+    for fold in sorted(set(folds)):
+        train = [i for i in range(count) if folds[i] != fold]
+        mean = lambda name: sum(scores[name][i] for i in train) / len(train) if train else 0.0
+        best = max(scores, key=lambda name: (mean(name), name == current))
+        chosen.append(best)
+        gain += sum(scores[best][i] - scores[current][i] for i in range(count) if folds[i] == fold)
+    return gain / count, chosen

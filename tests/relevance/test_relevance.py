@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Tests of the relevance evaluation itself: the metrics, the baseline's section splitting and query syntax,
 the gate, and the judged query set (well-formed, judged against real ids, holdout drawn by the stated rule)."""
+import argparse
 import collections
 import tempfile
 import unittest
 from pathlib import Path
 
 import baseline
+import compare
 import corpus_files
 import evaluate
 import judgements
@@ -77,6 +79,46 @@ class BootstrapTest(unittest.TestCase):
             metrics.paired_bootstrap_interval([0.5], [0.5, 0.6])
         with self.assertRaises(ValueError):
             metrics.paired_bootstrap_interval([], [])
+
+
+class CrossValidationTest(unittest.TestCase):
+    def test_each_fold_is_read_with_the_candidate_the_other_folds_chose(self):
+        # Fold 0 ties the two on fold 1's queries and keeps the current one; fold 1 sees "new" win on fold 0's.
+        scores = {"current": [0.0, 1.0, 0.0, 1.0], "new": [1.0, 1.0, 1.0, 0.0]}
+        gain, chosen = metrics.cross_validated_gain(scores, [0, 0, 1, 1], "current")
+        self.assertEqual(chosen, ["current", "new"])
+        self.assertAlmostEqual(gain, 0.0)
+
+    def test_a_candidate_better_everywhere_gains_its_whole_lead(self):
+        scores = {"current": [0.5] * 10, "new": [0.7] * 10}
+        gain, chosen = metrics.cross_validated_gain(scores, [i % 5 for i in range(10)], "current")
+        self.assertEqual(chosen, ["new"] * 5)
+        self.assertAlmostEqual(gain, 0.2)
+
+    def test_a_lead_on_one_fold_only_does_not_carry_to_that_fold(self):
+        # "lucky" leads on the whole set (0.55 to 0.5) only through fold 0's query: fold 0, which cannot see it,
+        # keeps the current ranking, and the folds that choose "lucky" read its losses.
+        scores = {"current": [0.5, 0.5, 0.5, 0.5], "lucky": [1.0, 0.4, 0.4, 0.4]}
+        gain, chosen = metrics.cross_validated_gain(scores, [0, 1, 2, 3], "current")
+        self.assertEqual(chosen, ["current", "lucky", "lucky", "lucky"])
+        self.assertAlmostEqual(gain, -0.3 / 4)
+
+    def test_folds_follow_the_query_text_and_mismatched_scores_are_refused(self):
+        self.assertEqual(metrics.query_fold("the bill doubled", 5), metrics.query_fold("the bill doubled", 5))
+        self.assertEqual({metrics.query_fold(f"query {n}", 5) for n in range(100)}, set(range(5)))
+        with self.assertRaises(ValueError):
+            metrics.cross_validated_gain({"current": [0.5], "new": [0.5, 0.6]}, [0], "current")
+
+    def test_a_candidate_is_a_name_and_a_build_tree_with_both_binaries(self):
+        with tempfile.TemporaryDirectory() as build:
+            with self.assertRaises(argparse.ArgumentTypeError):
+                compare.candidate(f"new={build}")
+            for tool in ("pattern-indexer", "pattern-search"):
+                Path(build, "bin").mkdir(exist_ok=True)
+                Path(build, "bin", tool).write_text("")
+            self.assertEqual(compare.candidate(f"new={build}")[0], "new")
+            with self.assertRaises(argparse.ArgumentTypeError):
+                compare.candidate(build)
 
 
 class SymptomCheckTest(unittest.TestCase):
