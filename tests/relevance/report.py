@@ -292,7 +292,8 @@ Measured on the tuning split when tried, against the ranking of the day:
 
 For issue 25, measured on both sets' tuning splits together (our 206 and the upstream library's 40 queries),
 each setting's gain in nDCG@10 over the current one, then its 5-fold cross-validated gain (the best setting
-chosen on four folds, read on the fifth). None was taken, so no holdout was read for any of them:
+chosen on four folds, read on the fifth; `tests/relevance/compare.py` reports a step this way for any build
+trees given to it). None was taken, so no holdout was read for any of them:
 
 - failure-mode entries counted in the rerank's coverage: 0 and 0 (-0.012 on our batch 2);
 - failure-mode entries in the text the latent space is fitted on: -0.002 (+0.014 on the upstream library's
@@ -331,7 +332,10 @@ After building the release tree (`scripts/test` does it, or `cmake --build build
 
 `--misses` also lists the tuning queries whose first result is not an answer; `--gate` exits 1 when the gate
 fails; `--indexer` and `--search` point at another build tree's binaries; `--upstream-corpus` and
-`--upstream-queries` at another copy of the upstream library and its judged set.
+`--upstream-queries` at another copy of the upstream library and its judged set. To weigh a ranking change,
+build it in a second tree and run `python3 tests/relevance/compare.py --candidate current=build --candidate
+new=build-new`: it prints both tuning splits, the tuning gain and the 5-fold cross-validated gain, and the
+holdout only with `--read-holdout`, once the choice is made.
 
 A second check, on the symptoms the patterns list rather than on judged queries, each hidden from the index in
 turn and searched for, with nothing tuned on it: [symptom-check.md](symptom-check.md).
