@@ -11,10 +11,9 @@ Exit status: 0, or 2 on bad input or a failing binary.
 """
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from engine import EngineError, EngineSearch, build_index
+from engine import EngineError, rank_corpus
 from evaluate import RESULTS, ROOT, UPSTREAM_CORPUS
 from judgements import SPLITS, QuerySetError, load_queries, pattern_pillars
 from metrics import cross_validated_gain, ndcg, query_fold
@@ -58,9 +57,7 @@ def score_candidate(indexer, search, judged):
     """{set name: nDCG@10 per query} for one build over every judged set."""
     scores = {}
     for name, corpus, queries in judged:
-        with tempfile.TemporaryDirectory(prefix="pai-compare-") as index_dir:
-            build_index(indexer, corpus, index_dir)
-            ranked = EngineSearch(search, index_dir).search_all([q.text for q in queries], RESULTS)
+        _, _, ranked = rank_corpus(indexer, search, corpus, [q.text for q in queries], RESULTS)
         scores[name] = [ndcg(ids, q.grades) for ids, q in zip(ranked, queries)]
     return scores
 

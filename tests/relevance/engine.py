@@ -5,6 +5,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 INDEXED = re.compile(r"indexed (\d+) patterns, (\d+) sections")
@@ -43,3 +44,11 @@ class EngineSearch:
         """Ranked ids for each text, in order; the processes run in parallel, one per core."""
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
             return list(pool.map(lambda text: self.search(text, limit), texts))
+
+
+def rank_corpus(indexer, search_binary, corpus_dir, texts, limit):
+    """Indexes @p corpus_dir into a temporary index and ranks every text there:
+    (patterns, sections, [ranked ids per text])."""
+    with tempfile.TemporaryDirectory(prefix="pai-relevance-") as index_dir:
+        patterns, sections = build_index(indexer, corpus_dir, index_dir)
+        return patterns, sections, EngineSearch(search_binary, index_dir).search_all(texts, limit)

@@ -12,11 +12,10 @@ Exit status: 0, or 1 when --gate is given and the gate fails, or 2 on bad input 
 import argparse
 import datetime
 import sys
-import tempfile
 from pathlib import Path
 
 from baseline import Fts5Baseline, load_front_matter_rows, load_sections
-from engine import EngineError, EngineSearch, build_index
+from engine import EngineError, rank_corpus
 from judgements import SPLITS, QuerySetError, answer_word_share, load_queries, pattern_pillars
 from metrics import NDCG_DEPTH, ndcg, paired_bootstrap_interval, reciprocal_rank, summarize
 import report
@@ -82,12 +81,10 @@ def run_systems(args, queries):
     sections_only = load_sections(args.corpus)
     baseline = Fts5Baseline(sections_only)
     fielded = Fts5Baseline(sections_only + load_front_matter_rows(args.corpus))
-    with tempfile.TemporaryDirectory(prefix="pai-relevance-") as index_dir:
-        patterns, sections = build_index(args.indexer, args.corpus, index_dir)
-        if sections != baseline.section_count:
-            raise EngineError(f"the engine indexed {sections} sections of {args.corpus} but the baseline split it "
-                              f"into {baseline.section_count}: the two would not search the same text")
-        engine = EngineSearch(args.search, index_dir).search_all(texts, RESULTS)
+    patterns, sections, engine = rank_corpus(args.indexer, args.search, args.corpus, texts, RESULTS)
+    if sections != baseline.section_count:
+        raise EngineError(f"the engine indexed {sections} sections of {args.corpus} but the baseline split it "
+                          f"into {baseline.section_count}: the two would not search the same text")
     return {"engine": engine, BASELINE: [baseline.search(text, RESULTS) for text in texts],
             FIELDED: [fielded.search(text, RESULTS) for text in texts]}, patterns, sections
 

@@ -10,10 +10,9 @@ Exit status: 0 when every query's top 10 matches (or after --write), 1 when any 
 import argparse
 import difflib
 import sys
-import tempfile
 from pathlib import Path
 
-from engine import EngineError, EngineSearch, build_index
+from engine import EngineError, rank_corpus
 from evaluate import add_system_arguments, parse_system_arguments
 from judgements import QuerySetError, load_queries, pattern_pillars
 
@@ -39,9 +38,7 @@ def main(argv):
     args = parse_system_arguments(parser, argv)
     try:
         queries = load_queries(args.queries, pattern_pillars(args.corpus))
-        with tempfile.TemporaryDirectory(prefix="pai-golden-") as index_dir:
-            build_index(args.indexer, args.corpus, index_dir)
-            ranked = EngineSearch(args.search, index_dir).search_all([q.text for q in queries], TOP)
+        _, _, ranked = rank_corpus(args.indexer, args.search, args.corpus, [q.text for q in queries], TOP)
     except (QuerySetError, EngineError) as error:
         print(f"golden: {error}", file=sys.stderr)
         return 2
