@@ -4,12 +4,14 @@
 #include "query_builder.h"
 
 #include <cctype>
+#include <iterator>
 #include <set>
 #include <vector>
 
 #include "schema.h"
 #include "stopwords.h"
 #include "text_words.h"
+#include "word_pairs.h"
 
 namespace pai {
 namespace {
@@ -147,8 +149,10 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool sections_only) {
     Xapian::Query parsed = parse_syntax(text, sections_only);
     const std::string prefixes[] = {
         "", std::string(sections_only ? schema::kPrefixCaveatText : schema::kPrefixPatternText)};
-    const std::vector<Xapian::Query> phrases = phrases_.expand(text, prefixes);
-    return phrases.empty() || parsed.empty() ? parsed : join_optional(parsed, phrases);
+    std::vector<Xapian::Query> optional = phrases_.expand(text, prefixes);
+    std::vector<Xapian::Query> pairs = near_pairs(text, prefixes);
+    optional.insert(optional.end(), std::make_move_iterator(pairs.begin()), std::make_move_iterator(pairs.end()));
+    return optional.empty() || parsed.empty() ? parsed : join_optional(parsed, optional);
 }
 
 Xapian::Query QueryBuilder::parse_syntax(std::string_view text, bool sections_only) {

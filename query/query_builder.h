@@ -46,7 +46,7 @@ public:
 
 private:
     /// The parser's query for @p text, with the plain-parse fallback for malformed syntax, and the thesaurus
-    /// phrases it contains among its optional words.
+    /// phrases it contains and its near word pairs (word_pairs.h) among its optional words.
     Xapian::Query parse(std::string_view text, bool sections_only);
     /// The parser's query for @p text, or the plain parse when its syntax is malformed.
     Xapian::Query parse_syntax(std::string_view text, bool sections_only);
