@@ -347,7 +347,8 @@ With the near word pairs in place, measured the same way against them:
   smoothing, BM25+): -0.024 to +0.001, -0.002 in cross-validation;
 - the related lift as the sum of the neighbours' scores, only from better-scored neighbours, as the gap to the
   neighbour or as the geometric mean of the two scores: -0.28 to +0.0007, -0.002 in cross-validation;
-- a naive Bayes posterior over each pattern's title, description, tags and symptoms added in the rerank:
+- prototyped over the engine's 30 best, outside it: a naive Bayes posterior over each pattern's title,
+  description, tags and symptoms added to the score:
   -0.022 to +0.001, +0.0001 in cross-validation; a prior against patterns that turn up in the top 5 for other
   patterns' symptoms: -0.005 and lower.
 
