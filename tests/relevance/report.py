@@ -369,7 +369,8 @@ more of them would not widen the margin the gate asks for (on the holdout, read 
 and 0.782 to 0.770).
 
 On the hidden symptoms of [symptom-check.md](symptom-check.md), where nothing was tuned, the pairs moved the
-engine from 0.734 to 0.752 nDCG@10 (1418 symptoms, same corpus, the builds before and after them).
+engine from 0.734 to 0.752 nDCG@10 (1418 symptoms, the builds before and after them on the corpus of that day,
+before the examples' audit reworded its prose; the check's current figures are in its own report).
 
 The ranking sits on a plateau for its own settings; what is left (`evaluate.py --misses`) are queries whose
 words the answer's file does not use at all ("price as about 20 dollars" for structured output), which no
